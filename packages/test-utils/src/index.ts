@@ -1,1 +1,3 @@
-export {}
+export { type GitDir, gitdir } from './gitdir.js'
+export { type MemoryIo, memoryIo } from './memory-io.js'
+export { testdir } from './testdir.js'
