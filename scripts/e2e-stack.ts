@@ -1,0 +1,44 @@
+// Provisions the local build stack for the end-to-end suite on Debian bookworm, as root: Debian's
+// docker-registry (TLS from a self-made CA, htpasswd auth) on registry.e2e.test:5443, Docker Engine 26 from
+// trixie with the containerd image store and buildx, cosign, buildah, skopeo, tinyproxy plus a target only
+// reachable through it, and a busybox base image pushed to the registry.
+// Usage: npx tsx scripts/e2e-stack.ts <up|down|env|status> [--json]
+// Leaves behind: binaries in /opt/catalog-e2e, state in /var/lib/catalog-e2e, pids and sockets in
+// /run/catalog-e2e, an /etc/hosts line, CA files under /etc/docker/certs.d and /etc/containers/certs.d.
+// `down` stops only the daemons `up` started, by their recorded pids.
+import { argv } from 'zx'
+import { down, stackEnv, status, up } from './lib/e2e-stack.js'
+
+const args = argv as { _: string[]; json?: boolean }
+const command = args._[0]
+
+try {
+  switch (command) {
+    case 'up':
+      await up()
+      break
+    case 'down':
+      await down()
+      break
+    case 'status':
+      process.exitCode = (await status()) ? 0 : 1
+      break
+    case 'env': {
+      const env = stackEnv()
+      process.stdout.write(
+        args.json
+          ? `${JSON.stringify(env, null, 2)}\n`
+          : Object.entries(env)
+              .map(([key, value]) => `${key}=${value}\n`)
+              .join(''),
+      )
+      break
+    }
+    default:
+      process.stderr.write('usage: e2e-stack.ts <up|down|env|status> [--json]\n')
+      process.exitCode = 2
+  }
+} catch (error) {
+  process.stderr.write(`e2e-stack ${command}: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = 1
+}

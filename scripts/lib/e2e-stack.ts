@@ -1,0 +1,432 @@
+// The local build stack's steps: install, configure, start, stop. Each step checks before it creates, so `up`
+// is idempotent and fast when everything already runs. Daemons are started detached, their pids recorded under
+// RUN_DIR, and stopped by those pids only.
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { $, expBackoff, fs, retry } from 'zx'
+import {
+  aptPackages,
+  BASE_IMAGE,
+  type Daemon,
+  daemons,
+  PATH_PREPEND,
+  PREFIX,
+  PROXY_PORT,
+  PROXY_TARGET_PORT,
+  paths,
+  REGISTRY,
+  REGISTRY_HOST,
+  REGISTRY_PORT,
+  REGISTRY_USER,
+  RUN_DIR,
+  STATE,
+  TRIXIE_ROOT,
+  trixiePackages,
+  UNREACHABLE_REGISTRY,
+} from './stack-layout.js'
+
+$.verbose = false
+$.quiet = true
+const say = (line: string) => process.stdout.write(`${line}\n`)
+
+const stackPath = `${PATH_PREPEND}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`
+const dockerEnv = () => ({
+  ...process.env,
+  PATH: stackPath,
+  DOCKER_HOST: `unix://${paths.dockerSocket}`,
+  DOCKER_CONFIG: paths.clientConfig,
+})
+
+async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
+  const started = Date.now()
+  const result = await step()
+  say(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)}s`)
+  return result
+}
+
+// ---------------------------------------------------------------- packages
+
+async function missingAptPackages(): Promise<string[]> {
+  const out = await $`dpkg-query -W -f=${'${Package} ${db:Status-Status}\n'} ${aptPackages}`.nothrow()
+  const installed = new Set(
+    out.stdout
+      .split('\n')
+      .filter((line) => line.endsWith(' installed'))
+      .map((line) => line.split(' ')[0]),
+  )
+  return aptPackages.filter((name) => !installed.has(name))
+}
+
+export async function installAptPackages(): Promise<void> {
+  const missing = await missingAptPackages()
+  if (missing.length === 0) return
+  say(`  apt: installing ${missing.join(' ')}`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  await $({ env })`apt-get update -qq`
+  // Debian starts packaged daemons (tinyproxy) on install; the stack runs its own, so forbid service starts.
+  const policy = '/usr/sbin/policy-rc.d'
+  const hadPolicy = existsSync(policy)
+  if (!hadPolicy) await fs.writeFile(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 })
+  try {
+    await $({ env })`apt-get install -y -qq --no-install-recommends ${missing}`
+  } finally {
+    if (!hadPolicy) await fs.remove(policy)
+  }
+}
+
+/** The host's own archive address, read from its deb822 sources, so trixie comes from the same mirror. */
+async function hostArchiveUri(): Promise<string> {
+  const dir = '/etc/apt/sources.list.d'
+  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith('.sources'))) {
+    const text = await fs.readFile(`${dir}/${name}`, 'utf8')
+    for (const stanza of text.split(/\n\s*\n/)) {
+      const uri = /^URIs:\s*(\S+)/m.exec(stanza)?.[1]
+      const suites = /^Suites:\s*(.+)$/m.exec(stanza)?.[1] ?? ''
+      if (uri && /\bbookworm\b/.test(suites) && !uri.includes('security')) return uri
+    }
+  }
+  const legacy = await fs.readFile('/etc/apt/sources.list', 'utf8').catch(() => '')
+  const uri = /^deb\s+(\S+)\s+bookworm\s/m.exec(legacy)?.[1]
+  if (uri) return uri
+  throw new Error('no bookworm archive found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list')
+}
+
+export async function installTrixieBinaries(): Promise<void> {
+  const wanted = [`${TRIXIE_ROOT}/usr/sbin/dockerd`, `${TRIXIE_ROOT}/usr/bin/cosign`]
+  if (wanted.every((file) => existsSync(file))) return
+  const apt = paths.aptState
+  const debs = `${apt}/debs`
+  await fs.ensureDir(`${apt}/state/lists/partial`)
+  await fs.ensureDir(`${apt}/cache/archives/partial`)
+  await fs.ensureDir(`${apt}/etc/sources.list.d`)
+  await fs.ensureDir(`${apt}/etc/preferences.d`)
+  await fs.emptyDir(debs)
+  await fs.ensureFile(`${apt}/state/status`)
+  const uri = await hostArchiveUri()
+  await fs.writeFile(
+    `${apt}/etc/sources.list.d/trixie.sources`,
+    `Types: deb\nURIs: ${uri}\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`,
+  )
+  const options = [
+    `Dir::State=${apt}/state`,
+    `Dir::State::status=${apt}/state/status`,
+    `Dir::Cache=${apt}/cache`,
+    'Dir::Etc::SourceList=/dev/null',
+    `Dir::Etc::SourceParts=${apt}/etc/sources.list.d`,
+    'Dir::Etc::Preferences=/dev/null',
+    `Dir::Etc::PreferencesParts=${apt}/etc/preferences.d`,
+    // `apt-get download` writes into cwd as root; the sandbox user cannot, and the warning is noise.
+    'APT::Sandbox::User=root',
+  ].flatMap((option) => ['-o', option])
+  await $`apt-get ${options} update -qq`
+  await $({ cwd: debs })`apt-get ${options} download -qq ${trixiePackages}`
+  await fs.emptyDir(TRIXIE_ROOT)
+  for (const deb of await fs.readdir(debs)) await $`dpkg -x ${`${debs}/${deb}`} ${TRIXIE_ROOT}`
+}
+
+/** buildx is a CLI plugin: link it where every docker client looks, whatever DOCKER_CONFIG a job sets. */
+async function linkBuildxPlugin(): Promise<void> {
+  const link = `${paths.cliPluginsDir}/docker-buildx`
+  const target = `${TRIXIE_ROOT}/usr/libexec/docker/cli-plugins/docker-buildx`
+  if ((await fs.readlink(link).catch(() => '')) === target) return
+  await fs.ensureDir(paths.cliPluginsDir)
+  await fs.remove(link)
+  await fs.symlink(target, link)
+}
+
+// ---------------------------------------------------------------- configuration
+
+async function ensureHostsEntry(): Promise<void> {
+  const hosts = await fs.readFile('/etc/hosts', 'utf8')
+  if (new RegExp(`^127\\.0\\.0\\.1\\s.*\\b${REGISTRY_HOST.replaceAll('.', '\\.')}\\b`, 'm').test(hosts))
+    return
+  await fs.appendFile('/etc/hosts', `${hosts.endsWith('\n') ? '' : '\n'}127.0.0.1 ${REGISTRY_HOST}\n`)
+}
+
+async function ensurePki(): Promise<void> {
+  await fs.ensureDir(paths.pki, 0o700)
+  if (!existsSync(paths.caCert)) {
+    await $`openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj ${'/CN=catalog e2e CA'} -keyout ${paths.caKey} -out ${paths.caCert}`
+    await fs.remove(paths.serverCert)
+  }
+  if (!existsSync(paths.serverCert)) {
+    const csr = `${paths.pki}/server.csr`
+    const ext = `${paths.pki}/server.ext`
+    await fs.writeFile(
+      ext,
+      `subjectAltName=DNS:${REGISTRY_HOST},IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`,
+    )
+    await $`openssl req -newkey rsa:2048 -nodes -subj ${`/CN=${REGISTRY_HOST}`} -keyout ${paths.serverKey} -out ${csr}`
+    await $`openssl x509 -req -in ${csr} -CA ${paths.caCert} -CAkey ${paths.caKey} -CAcreateserial -days 3650 -extfile ${ext} -out ${paths.serverCert}`
+  }
+  const ca = await fs.readFile(paths.caCert, 'utf8')
+  const system = await fs.readFile('/etc/ssl/certs/ca-certificates.crt', 'utf8').catch(() => '')
+  await fs.writeFile(paths.caBundle, `${system}\n${ca}`)
+  // Each client's own trust location for this registry, not the system store: the stack proves the
+  // custom-CA paths, it does not make every tool trust the CA silently.
+  for (const dir of [paths.dockerCertsDir, paths.containersCertsDir]) {
+    await fs.ensureDir(dir)
+    await fs.copyFile(paths.caCert, `${dir}/ca.crt`)
+  }
+}
+
+export function registryPassword(): string {
+  return readFileSync(paths.registryPassword, 'utf8').trim()
+}
+
+async function ensureRegistryConfig(): Promise<void> {
+  await fs.ensureDir(paths.registryData)
+  if (!existsSync(paths.registryPassword)) {
+    const password = (await $`openssl rand -hex 16`).stdout.trim()
+    await fs.writeFile(paths.registryPassword, `${password}\n`, { mode: 0o600 })
+    await fs.remove(paths.htpasswd)
+  }
+  if (!existsSync(paths.htpasswd)) {
+    const line = await $({ input: registryPassword() })`htpasswd -niB ${REGISTRY_USER}`
+    await fs.writeFile(paths.htpasswd, line.stdout.trim() + '\n', { mode: 0o600 })
+  }
+  await fs.writeFile(
+    paths.registryConfig,
+    [
+      'version: 0.1',
+      'log: { level: info }',
+      'storage:',
+      `  filesystem: { rootdirectory: ${paths.registryData} }`,
+      '  delete: { enabled: true }',
+      'http:',
+      `  addr: 127.0.0.1:${REGISTRY_PORT}`,
+      `  tls: { certificate: ${paths.serverCert}, key: ${paths.serverKey} }`,
+      'auth:',
+      `  htpasswd: { realm: catalog-e2e, path: ${paths.htpasswd} }`,
+      '',
+    ].join('\n'),
+  )
+}
+
+async function ensureDockerdConfig(): Promise<void> {
+  await fs.ensureDir(paths.dockerDataRoot)
+  await fs.writeJson(
+    paths.dockerConfigFile,
+    {
+      features: { 'containerd-snapshotter': true },
+      'data-root': paths.dockerDataRoot,
+      'exec-root': paths.dockerExecRoot,
+      // Its own pidfile: ours records the process we spawned, and dockerd refuses a pidfile naming a live pid.
+      pidfile: `${RUN_DIR}/dockerd.self.pid`,
+      hosts: [`unix://${paths.dockerSocket}`],
+    },
+    { spaces: 2 },
+  )
+}
+
+async function ensureTinyproxyConfig(): Promise<void> {
+  await fs.writeFile(
+    paths.tinyproxyConfig,
+    [
+      'User nobody',
+      'Group nogroup',
+      `Port ${PROXY_PORT}`,
+      // All addresses, so build containers on a bridge reach it through their gateway; Allow limits clients.
+      'Timeout 120',
+      'LogLevel Info',
+      'MaxClients 50',
+      'Allow 127.0.0.0/8',
+      'Allow 10.0.0.0/8',
+      'Allow 172.16.0.0/12',
+      'Allow 192.168.0.0/16',
+      'ViaProxyName "catalog-e2e-proxy"',
+      '',
+    ].join('\n'),
+  )
+}
+
+// ---------------------------------------------------------------- daemons
+
+function pidOf(daemon: Daemon): number | undefined {
+  const file = paths.pid(daemon)
+  if (!existsSync(file)) return undefined
+  const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10)
+  if (!Number.isInteger(pid) || pid <= 0) return undefined
+  try {
+    process.kill(pid, 0)
+    return pid
+  } catch {
+    return undefined
+  }
+}
+
+async function startDetached(
+  daemon: Daemon,
+  command: string,
+  args: string[],
+  env = process.env,
+): Promise<void> {
+  await fs.ensureDir(paths.logs)
+  await fs.ensureDir(RUN_DIR)
+  const log = openSync(paths.log(daemon), 'a')
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', log, log], env })
+  closeSync(log)
+  if (child.pid === undefined) throw new Error(`could not start ${daemon}: ${command}`)
+  child.unref()
+  await fs.writeFile(paths.pid(daemon), `${child.pid}\n`)
+}
+
+async function waitFor(daemon: Daemon, probe: () => Promise<boolean>): Promise<void> {
+  await retry(30, expBackoff('2s', '100ms'), async () => {
+    if (pidOf(daemon) === undefined) {
+      const tail = await fs.readFile(paths.log(daemon), 'utf8').catch(() => '')
+      throw new Error(`${daemon} exited; last log lines:\n${tail.split('\n').slice(-15).join('\n')}`)
+    }
+    if (!(await probe())) throw new Error(`${daemon} not ready yet`)
+  }).catch((error: unknown) => {
+    throw new Error(`${daemon} did not become ready (log: ${paths.log(daemon)})\n${String(error)}`)
+  })
+}
+
+const registryAnswers = async () => {
+  const out =
+    await $`curl -s -o /dev/null -w ${'%{http_code}'} --cacert ${paths.caCert} ${`https://${REGISTRY}/v2/`}`.nothrow()
+  return out.stdout.trim() === '401'
+}
+// `docker info` exits 0 without a daemon; `docker version` does not.
+const dockerAnswers = async () =>
+  (await $({ env: dockerEnv() })`docker version --format ${'{{.Server.Version}}'}`.nothrow()).ok
+const proxyAnswers = async () =>
+  (await $`curl -s -o /dev/null ${`http://127.0.0.1:${PROXY_PORT}/`}`.nothrow()).ok
+const targetAnswers = async () =>
+  (await $`curl -s -o /dev/null ${`http://127.0.0.1:${PROXY_TARGET_PORT}/`}`.nothrow()).ok
+
+async function ensureRunning(
+  daemon: Daemon,
+  probe: () => Promise<boolean>,
+  start: () => Promise<void>,
+): Promise<void> {
+  if (pidOf(daemon) !== undefined && (await probe())) return
+  if (pidOf(daemon) !== undefined) await stopDaemon(daemon)
+  await start()
+  await waitFor(daemon, probe)
+}
+
+async function stopDaemon(daemon: Daemon): Promise<boolean> {
+  const pid = pidOf(daemon)
+  if (pid === undefined) {
+    await fs.remove(paths.pid(daemon))
+    return false
+  }
+  process.kill(pid, 'SIGTERM')
+  for (let waited = 0; waited < 150; waited++) {
+    if (pidOf(daemon) === undefined) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  if (pidOf(daemon) !== undefined) process.kill(pid, 'SIGKILL')
+  await fs.remove(paths.pid(daemon))
+  return true
+}
+
+// ---------------------------------------------------------------- base image
+
+async function ensureBaseImage(): Promise<void> {
+  const inspect =
+    await $`skopeo inspect --creds ${`${REGISTRY_USER}:${registryPassword()}`} ${`docker://${BASE_IMAGE}`}`.nothrow()
+  if (inspect.ok) return
+  const env = dockerEnv()
+  await fs.ensureDir(paths.clientConfig)
+  await $({ env, input: registryPassword() })`docker login -u ${REGISTRY_USER} --password-stdin ${REGISTRY}`
+  const dir = await fs.mkdtemp('/tmp/catalog-e2e-base-')
+  try {
+    await fs.copyFile('/bin/busybox', `${dir}/busybox`)
+    await fs.writeFile(
+      `${dir}/Dockerfile`,
+      'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nCMD ["/bin/sh"]\n',
+    )
+    await $({ env })`docker build -t ${BASE_IMAGE} ${dir}`
+    await $({ env })`docker push ${BASE_IMAGE}`
+  } finally {
+    await fs.remove(dir)
+  }
+}
+
+// ---------------------------------------------------------------- commands
+
+export function stackEnv(): Record<string, string> {
+  return {
+    E2E_REGISTRY: REGISTRY,
+    E2E_REGISTRY_USER: REGISTRY_USER,
+    E2E_REGISTRY_PASSWORD: existsSync(paths.registryPassword) ? registryPassword() : '',
+    E2E_UNREACHABLE_REGISTRY: UNREACHABLE_REGISTRY,
+    E2E_CA_FILE: paths.caCert,
+    E2E_CA_BUNDLE: paths.caBundle,
+    E2E_BASE_IMAGE: BASE_IMAGE,
+    E2E_PATH_PREPEND: PATH_PREPEND,
+    E2E_HTTP_PROXY_PORT: String(PROXY_PORT),
+    E2E_PROXY_TARGET_PORT: String(PROXY_TARGET_PORT),
+    DOCKER_HOST: `unix://${paths.dockerSocket}`,
+  }
+}
+
+export async function up(): Promise<void> {
+  const started = Date.now()
+  await timed('apt packages (bookworm)', installAptPackages)
+  await timed('docker/cosign binaries (trixie)', installTrixieBinaries)
+  await timed('configuration and certificates', async () => {
+    await linkBuildxPlugin()
+    await ensureHostsEntry()
+    await ensurePki()
+    await ensureRegistryConfig()
+    await ensureDockerdConfig()
+    await ensureTinyproxyConfig()
+  })
+  await timed('registry', () =>
+    ensureRunning('registry', registryAnswers, () =>
+      startDetached('registry', 'docker-registry', ['serve', paths.registryConfig]),
+    ),
+  )
+  await timed('dockerd', () =>
+    ensureRunning('dockerd', dockerAnswers, () =>
+      startDetached('dockerd', `${TRIXIE_ROOT}/usr/sbin/dockerd`, ['--config-file', paths.dockerConfigFile], {
+        ...process.env,
+        PATH: stackPath,
+      }),
+    ),
+  )
+  await timed('proxy', async () => {
+    await ensureRunning('tinyproxy', proxyAnswers, () =>
+      startDetached('tinyproxy', 'tinyproxy', ['-d', '-c', paths.tinyproxyConfig]),
+    )
+    await ensureRunning('proxy-target', targetAnswers, () =>
+      startDetached('proxy-target', process.execPath, [
+        new URL('./proxy-target.mjs', import.meta.url).pathname,
+        String(PROXY_TARGET_PORT),
+      ]),
+    )
+  })
+  await timed('base image', ensureBaseImage)
+  say(`stack up in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+}
+
+export async function down(): Promise<void> {
+  for (const daemon of [...daemons].reverse()) {
+    if (await stopDaemon(daemon)) say(`  stopped ${daemon}`)
+  }
+}
+
+export async function status(): Promise<boolean> {
+  const probes: Record<Daemon, () => Promise<boolean>> = {
+    registry: registryAnswers,
+    dockerd: dockerAnswers,
+    tinyproxy: proxyAnswers,
+    'proxy-target': targetAnswers,
+  }
+  let allUp = true
+  for (const daemon of daemons) {
+    const pid = pidOf(daemon)
+    const ready = pid !== undefined && (await probes[daemon]())
+    allUp &&= ready
+    say(
+      `${daemon.padEnd(13)} ${ready ? 'up' : pid ? 'starting/unhealthy' : 'down'}${pid ? ` (pid ${pid})` : ''}`,
+    )
+  }
+  return allUp
+}
+
+export const layout = { PREFIX, STATE, RUN_DIR }
