@@ -77,7 +77,7 @@ export async function installAptPackages(): Promise<void> {
 /** The host's own archive address, read from its deb822 sources, so trixie comes from the same mirror. */
 async function hostArchiveUri(): Promise<string> {
   const dir = '/etc/apt/sources.list.d'
-  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith('.sources'))) {
+  for (const name of (await fs.readdir(dir)).filter((n: string) => n.endsWith('.sources'))) {
     const text = await fs.readFile(`${dir}/${name}`, 'utf8')
     for (const stanza of text.split(/\n\s*\n/)) {
       const uri = /^URIs:\s*(\S+)/m.exec(stanza)?.[1]
@@ -325,13 +325,24 @@ async function stopDaemon(daemon: Daemon): Promise<boolean> {
 
 // ---------------------------------------------------------------- base image
 
+/** The stack's own client login (docker, cosign, skopeo read it), written directly: no secret on a command line. */
+async function ensureClientConfig(): Promise<void> {
+  const auth = Buffer.from(`${REGISTRY_USER}:${registryPassword()}`).toString('base64')
+  await fs.ensureDir(paths.clientConfig)
+  await fs.writeFile(
+    `${paths.clientConfig}/config.json`,
+    `${JSON.stringify({ auths: { [REGISTRY]: { auth } } })}\n`,
+    {
+      mode: 0o600,
+    },
+  )
+}
+
 async function ensureBaseImage(): Promise<void> {
   const inspect =
     await $`skopeo inspect --creds ${`${REGISTRY_USER}:${registryPassword()}`} ${`docker://${BASE_IMAGE}`}`.nothrow()
   if (inspect.ok) return
   const env = dockerEnv()
-  await fs.ensureDir(paths.clientConfig)
-  await $({ env, input: registryPassword() })`docker login -u ${REGISTRY_USER} --password-stdin ${REGISTRY}`
   const dir = await fs.mkdtemp('/tmp/catalog-e2e-base-')
   try {
     await fs.copyFile('/bin/busybox', `${dir}/busybox`)
@@ -348,7 +359,23 @@ async function ensureBaseImage(): Promise<void> {
 
 // ---------------------------------------------------------------- commands
 
-export function stackEnv(): Record<string, string> {
+export interface StackEnv {
+  E2E_REGISTRY: string
+  E2E_REGISTRY_USER: string
+  E2E_REGISTRY_PASSWORD: string
+  E2E_UNREACHABLE_REGISTRY: string
+  E2E_CA_FILE: string
+  E2E_CA_BUNDLE: string
+  E2E_BASE_IMAGE: string
+  E2E_PATH_PREPEND: string
+  E2E_HTTP_PROXY_PORT: string
+  E2E_PROXY_TARGET_PORT: string
+  /** The stack client's docker config (holds a login for the registry): for cosign verify and the bench. */
+  E2E_DOCKER_CONFIG: string
+  DOCKER_HOST: string
+}
+
+export function stackEnv(): StackEnv {
   return {
     E2E_REGISTRY: REGISTRY,
     E2E_REGISTRY_USER: REGISTRY_USER,
@@ -360,6 +387,7 @@ export function stackEnv(): Record<string, string> {
     E2E_PATH_PREPEND: PATH_PREPEND,
     E2E_HTTP_PROXY_PORT: String(PROXY_PORT),
     E2E_PROXY_TARGET_PORT: String(PROXY_TARGET_PORT),
+    E2E_DOCKER_CONFIG: paths.clientConfig,
     DOCKER_HOST: `unix://${paths.dockerSocket}`,
   }
 }
@@ -375,6 +403,7 @@ export async function up(): Promise<void> {
     await ensureRegistryConfig()
     await ensureDockerdConfig()
     await ensureTinyproxyConfig()
+    await ensureClientConfig()
   })
   await timed('registry', () =>
     ensureRunning('registry', registryAnswers, () =>

@@ -1,0 +1,106 @@
+// Questions the suite asks the registry and the tools directly (not the job logs): which tags exist, which
+// digest a tag names, which labels an image carries, whether a signature verifies.
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import { stackEnv } from '../../../scripts/lib/e2e-stack.js'
+
+const run = promisify(execFile)
+
+function env() {
+  const stack = stackEnv()
+  return { ...process.env, PATH: `${stack.E2E_PATH_PREPEND}:${process.env.PATH}` }
+}
+
+function creds(): string {
+  const stack = stackEnv()
+  return `${stack.E2E_REGISTRY_USER}:${stack.E2E_REGISTRY_PASSWORD}`
+}
+
+async function registryGet(path: string, accept?: string): Promise<{ status: number; body: string }> {
+  const stack = stackEnv()
+  const args = ['-s', '-w', '\n%{http_code}', '--cacert', stack.E2E_CA_FILE, '--config', '-']
+  if (accept) args.push('-H', `Accept: ${accept}`)
+  args.push(`https://${stack.E2E_REGISTRY}${path}`)
+  // Credentials through curl's config on stdin, not the command line.
+  const child = execFile('curl', args, { env: env(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  child.stdin?.end(`user = "${creds()}"\n`)
+  const out = await new Promise<string>((resolve, reject) => {
+    let text = ''
+    child.stdout?.on('data', (chunk: string) => {
+      text += chunk
+    })
+    child.on('error', reject)
+    child.on('close', () => resolve(text))
+  })
+  const cut = out.lastIndexOf('\n')
+  return { status: Number(out.slice(cut + 1)), body: out.slice(0, cut) }
+}
+
+const repoPath = (repository: string) => repository.slice(repository.indexOf('/') + 1)
+
+/** Tags of a repository, [] when the repository does not exist. */
+export async function listTags(repository: string): Promise<string[]> {
+  const { status, body } = await registryGet(`/v2/${repoPath(repository)}/tags/list`)
+  if (status === 404) return []
+  if (status !== 200) throw new Error(`tags/list ${repository}: HTTP ${status} ${body}`)
+  return ((JSON.parse(body) as { tags?: string[] | null }).tags ?? []).sort()
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ')
+
+/** The digest of the manifest a tag names, computed from the bytes the registry serves. */
+export async function manifestDigest(repository: string, tag: string): Promise<string | undefined> {
+  const { status, body } = await registryGet(`/v2/${repoPath(repository)}/manifests/${tag}`, MANIFEST_TYPES)
+  if (status === 404) return undefined
+  if (status !== 200) throw new Error(`manifest ${repository}:${tag}: HTTP ${status} ${body}`)
+  return `sha256:${createHash('sha256').update(body).digest('hex')}`
+}
+
+/** An image's config labels, read with skopeo (for an index: the linux/amd64 image). */
+export async function imageLabels(reference: string): Promise<Record<string, string>> {
+  const { stdout } = await run(
+    'skopeo',
+    [
+      'inspect',
+      '--override-os',
+      'linux',
+      '--override-arch',
+      'amd64',
+      '--creds',
+      creds(),
+      `docker://${reference}`,
+    ],
+    { env: env(), maxBuffer: 16 * 1024 * 1024 },
+  )
+  return (JSON.parse(stdout) as { Labels?: Record<string, string> | null }).Labels ?? {}
+}
+
+/** `cosign verify` with a public key; returns the verified payloads' annotations. */
+export async function cosignVerifyKey(
+  reference: string,
+  publicKeyFile: string,
+  extra: string[] = [],
+  dockerConfig?: string,
+): Promise<Record<string, string>[]> {
+  const stack = stackEnv()
+  const { stdout } = await run(
+    'cosign',
+    ['verify', '--key', publicKeyFile, '--insecure-ignore-tlog', '--output', 'json', ...extra, reference],
+    {
+      env: {
+        ...env(),
+        SSL_CERT_FILE: stack.E2E_CA_BUNDLE,
+        ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}),
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  )
+  const payloads = JSON.parse(stdout) as { optional?: Record<string, string> }[]
+  return payloads.map((p) => p.optional ?? {})
+}
