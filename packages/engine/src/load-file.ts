@@ -1,0 +1,98 @@
+import type { Document } from 'yaml'
+import { type SpecError, specError } from './errors.js'
+import { parseYamlDocument } from './parse-yaml.js'
+import { type DocumentText, splitDocuments } from './split-documents.js'
+import { isPlainObject, type PlainObject } from './util-ruby.js'
+
+/**
+ * `Gitlab::Ci::Config::Yaml::Loader#load_uninterpolated_yaml` and `Yaml::Result`: split, parse every piece, drop a
+ * blank leading piece and every blank piece (`reject_empty: true`), require each document to be a mapping, then
+ * decide whether the first document is a header.
+ */
+export interface LoadedDocument extends DocumentText {
+  value: PlainObject
+  document: Document.Parsed | null
+}
+
+export type LoadFileResult =
+  | { ok: true; header: LoadedDocument | null; content: LoadedDocument | null; contentValue: PlainObject }
+  | { ok: false; error: SpecError }
+
+/** `max_yaml_size_bytes` default (2 MiB). */
+export const MAX_YAML_SIZE_BYTES = 2 * 1024 * 1024
+
+export function utf8ByteLength(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/** Ruby's `blank?` on a loaded document: nil, false, empty string, whitespace, empty hash or array. */
+function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined || value === false) return true
+  if (typeof value === 'string') return value.trim() === ''
+  if (Array.isArray(value)) return value.length === 0
+  if (isPlainObject(value)) return Object.keys(value).length === 0
+  return false
+}
+
+/** libyaml rejects these before parsing: C0 controls other than tab, LF and CR, DEL, and U+FFFE/U+FFFF. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/
+
+function controlCharacterError(text: string, offset: number): SpecError | null {
+  const match = CONTROL_CHARACTER.exec(text)
+  if (!match) return null
+  const before = text.slice(0, match.index)
+  const line = before.split('\n').length
+  const column = match.index - before.lastIndexOf('\n')
+  return specError(
+    'YAML_SYNTAX_ERROR',
+    `(<unknown>): control characters are not allowed at line ${line} column ${column}`,
+    [offset + match.index, offset + match.index + 1],
+  )
+}
+
+export function loadFile(source: string): LoadFileResult {
+  if (source.length > MAX_YAML_SIZE_BYTES || utf8ByteLength(source) > MAX_YAML_SIZE_BYTES) {
+    return { ok: false, error: specError('YAML_TOO_BIG', 'The provided YAML is too big') }
+  }
+  const parsed: { piece: DocumentText; value: unknown; document: Document.Parsed | null }[] = []
+  for (const piece of splitDocuments(source)) {
+    const control = controlCharacterError(piece.text, piece.offset)
+    if (control) return { ok: false, error: control }
+    const result = parseYamlDocument(piece.text, piece.offset)
+    if (!result.ok) return result
+    parsed.push({ piece, value: result.value, document: result.document })
+  }
+  if (parsed.length > 0 && isBlank(parsed[0]?.value)) parsed.shift()
+  const documents = parsed.filter((entry) => !isBlank(entry.value))
+  const loaded: LoadedDocument[] = []
+  for (const { piece, value, document } of documents) {
+    if (!isPlainObject(value)) {
+      return {
+        ok: false,
+        error: specError('YAML_INVALID_FORMAT', 'Invalid configuration format', [
+          piece.offset,
+          piece.offset + piece.text.length,
+        ]),
+      }
+    }
+    loaded.push({ ...piece, value, document })
+  }
+  const first = loaded[0]
+  const hasHeader = first !== undefined && loaded.length > 1 && Object.hasOwn(first.value, 'spec')
+  if (hasHeader) {
+    const content = loaded[loaded.length - 1] as LoadedDocument
+    return { ok: true, header: first, content, contentValue: content.value }
+  }
+  return { ok: true, header: null, content: first ?? null, contentValue: first?.value ?? {} }
+}

@@ -1,0 +1,270 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  type ScalarTag,
+  type Tags,
+} from 'yaml'
+import { type SpecError, specError } from './errors.js'
+import { isPlainObject, rubyToS } from './util-ruby.js'
+
+/**
+ * Loads one YAML document the way GitLab's `YAML.safe_load(permitted_classes: [Symbol, Reference], aliases: true)`
+ * does: YAML 1.1 scalars as Psych's ScalarScanner resolves them, anchors and aliases, `<<` merge keys applied with
+ * `Hash#merge!`, dates and times rejected as disallowed classes, `!reference` kept as a `YamlReference`.
+ */
+
+/** A `!reference [job, key]` tag. GitLab resolves it after interpolation, which never looks inside it. */
+export class YamlReference {
+  constructor(readonly path: unknown[]) {}
+}
+
+export type ParseYamlDocumentResult =
+  | { ok: true; value: unknown; document: Document.Parsed | null }
+  | { ok: false; error: SpecError }
+
+/** GitLab's `max_yaml_depth` default. */
+export const MAX_YAML_DEPTH = 100
+
+const DISALLOWED = 'Tried to load unspecified class: '
+
+function tag(
+  id: string,
+  test: RegExp,
+  resolve: (source: string, onError: (message: string) => void) => unknown,
+) {
+  return { identify: () => false, default: true, tag: id, test, resolve } satisfies ScalarTag
+}
+
+function sexagesimal(source: string, parse: (part: string) => number): number {
+  // Psych multiplies by 60 ** (index - 2).abs, so `1:20` is 1*3600 + 20*60 (Psych's own quirk, kept).
+  return source
+    .replace(/_/g, '')
+    .split(':')
+    .reduce((sum, part, index) => sum + parse(part) * 60 ** Math.abs(index - 2), 0)
+}
+
+function parseRubyInteger(source: string): number {
+  const text = source.replace(/[,_]/g, '')
+  const negative = text.startsWith('-')
+  const unsigned = text.replace(/^[-+]/, '')
+  let value: number
+  if (/^0b/i.test(unsigned)) value = Number.parseInt(unsigned.slice(2), 2)
+  else if (/^0x/i.test(unsigned)) value = Number.parseInt(unsigned.slice(2), 16)
+  else if (/^0[0-7]+$/.test(unsigned)) value = Number.parseInt(unsigned.slice(1), 8)
+  else value = Number.parseInt(unsigned, 10)
+  return negative ? -value : value
+}
+
+const PSYCH_SCALARS: ScalarTag[] = [
+  tag('tag:ruby.yaml.org,2002:symbol', /^:./, (source) => {
+    const quoted = /^:(["'])(.*)\1$/.exec(source)
+    return quoted ? (quoted[2] as string).replace(/^:/, '') : source.slice(1)
+  }),
+  tag('tag:yaml.org,2002:null', /^(?:~|null)?$/i, () => null),
+  tag('tag:yaml.org,2002:bool', /^(?:yes|true|on)$/i, () => true),
+  tag('tag:yaml.org,2002:bool', /^(?:no|false|off)$/i, () => false),
+  tag(
+    'tag:yaml.org,2002:timestamp',
+    /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/,
+    (source, onError) => {
+      onError(`${DISALLOWED}Time`)
+      return source
+    },
+  ),
+  tag(
+    'tag:yaml.org,2002:timestamp',
+    /^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$/,
+    (source, onError) => {
+      onError(`${DISALLOWED}Date`)
+      return source
+    },
+  ),
+  tag('tag:yaml.org,2002:float', /^(?:[-+]?\.inf|\.nan)$/i, (source) =>
+    /nan$/i.test(source) ? Number.NaN : source.startsWith('-') ? -Infinity : Infinity,
+  ),
+  tag('tag:yaml.org,2002:int', /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}$/, (source) =>
+    sexagesimal(source, (part) => Number.parseInt(part, 10)),
+  ),
+  tag('tag:yaml.org,2002:float', /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}\.[0-9_]*$/, (source) =>
+    sexagesimal(source, (part) => Number.parseFloat(part)),
+  ),
+  tag(
+    'tag:yaml.org,2002:float',
+    /^(?![-+]?\.$)[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?$/,
+    (source) => Number.parseFloat(source.replace(/[,_]/g, '').replace(/\.([Ee]|$)/, '$1')),
+  ),
+  tag(
+    'tag:yaml.org,2002:int',
+    /^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$/,
+    parseRubyInteger,
+  ),
+]
+
+const REPLACED = new Set([
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:timestamp',
+])
+
+const psychTags = (tags: Tags): Tags => [
+  ...PSYCH_SCALARS,
+  ...tags.filter((candidate) => typeof candidate === 'string' || !REPLACED.has(candidate.tag)),
+]
+
+/** libyaml's wording for the problems people hit most; anything else keeps the yaml package's text. */
+function psychProblem(code: string, message: string): string {
+  if (
+    code === 'BLOCK_AS_IMPLICIT_KEY' ||
+    /Nested mappings are not allowed|Implicit map keys need/.test(message)
+  ) {
+    return 'mapping values are not allowed in this context'
+  }
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR')
+    return 'did not find expected key while parsing a block mapping'
+  if (code === 'UNEXPECTED_TOKEN' && /flow/.test(message))
+    return 'did not find expected node content while parsing a flow node'
+  if (code === 'BAD_ALIAS' || /alias/i.test(message))
+    return message.replace(/^Unresolved alias/, 'found undefined alias')
+  return message.charAt(0).toLowerCase() + message.slice(1)
+}
+
+/**
+ * Parses one YAML document (the first one in `text`, as `Psych.parse` does). Never throws.
+ * `offset` is added to every error range so callers can report file offsets.
+ */
+export function parseYamlDocument(text: string, offset = 0): ParseYamlDocumentResult {
+  const lineCounter = new LineCounter()
+  let documents: Document.Parsed[]
+  try {
+    const parsed = parseAllDocuments(text, {
+      version: '1.1',
+      customTags: psychTags,
+      merge: false,
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: false,
+      lineCounter,
+    })
+    documents = Array.isArray(parsed) ? parsed : []
+  } catch (error) {
+    return { ok: false, error: specError('YAML_SYNTAX_ERROR', `(<unknown>): ${String(error)}`) }
+  }
+  const document = documents[0]
+  if (!document) return { ok: true, value: null, document: null }
+  const firstError = document.errors[0]
+  if (firstError) {
+    const range: [number, number] = [firstError.pos[0] + offset, firstError.pos[1] + offset]
+    if (firstError.message.startsWith(DISALLOWED)) {
+      return { ok: false, error: specError('YAML_DISALLOWED_CLASS', firstError.message, range) }
+    }
+    const problem = psychProblem(firstError.code, firstError.message)
+    let at = firstError.pos[0]
+    if (problem.startsWith('mapping values')) {
+      // libyaml marks the offending `:`.
+      const colon = text.slice(at).search(/:(?=[ \t\r\n]|$)/)
+      if (colon !== -1 && !text.slice(at, at + colon).includes('\n')) at += colon
+    }
+    const { line, col } = lineCounter.linePos(at)
+    return {
+      ok: false,
+      error: specError('YAML_SYNTAX_ERROR', `(<unknown>): ${problem} at line ${line} column ${col}`, range),
+    }
+  }
+  const converter = new Converter(document)
+  const value = converter.convert(document.contents, 1)
+  if (converter.tooDeep) {
+    return { ok: false, error: specError('YAML_TOO_DEEP', 'The parsed YAML is too big') }
+  }
+  return { ok: true, value, document }
+}
+
+/** Same shape as `render`'s failure: `error` is the message, `errors` the data. */
+export type ParseYamlResult = { ok: true; value: unknown } | { ok: false; error: string; errors: SpecError[] }
+
+/**
+ * GitLab/Ruby-compatible load of the first YAML document in `text` (YAML 1.1 scalars, anchors, aliases, merge
+ * keys) as plain JS, or the loader's error. Never throws.
+ */
+export function parseYaml(text: string): ParseYamlResult {
+  if (typeof text !== 'string')
+    return {
+      ok: false,
+      error: 'Invalid YAML syntax',
+      errors: [specError('YAML_SYNTAX_ERROR', 'Invalid YAML syntax')],
+    }
+  const result = parseYamlDocument(text)
+  return result.ok
+    ? { ok: true, value: result.value }
+    : { ok: false, error: result.error.message, errors: [result.error] }
+}
+
+class Converter {
+  tooDeep = false
+  private readonly cache = new Map<Node, unknown>()
+
+  constructor(private readonly document: Document.Parsed) {}
+
+  convert(node: unknown, depth: number): unknown {
+    if (node === null || node === undefined) return null
+    if (depth > MAX_YAML_DEPTH) {
+      this.tooDeep = true
+      return null
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.document)
+      return target ? this.convert(target, depth) : null
+    }
+    if (isScalar(node)) return node.value
+    const cached = this.cache.get(node as Node)
+    if (cached !== undefined) return cached
+    if (isSeq(node)) {
+      const items = node.items.map((item) => this.convert(item, depth + 1))
+      const value = node.tag === '!reference' ? new YamlReference(items) : items
+      this.cache.set(node, value)
+      return value
+    }
+    if (isMap(node)) {
+      const object: Record<string, unknown> = {}
+      this.cache.set(node, object)
+      for (const pair of node.items) {
+        const keyNode = pair.key
+        const value = this.convert(pair.value, depth + 1)
+        if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.type === 'PLAIN') {
+          if (this.merge(object, pair.value, value)) continue
+        }
+        object[this.keyString(keyNode, depth)] = value
+      }
+      return object
+    }
+    return null
+  }
+
+  /** Psych: `hash.merge!(value)` for a mapping, earlier mappings win inside a merged sequence. */
+  private merge(object: Record<string, unknown>, node: unknown, value: unknown): boolean {
+    const target = isAlias(node) ? node.resolve(this.document) : node
+    if (isMap(target) && isPlainObject(value)) {
+      Object.assign(object, value)
+      return true
+    }
+    if (isSeq(target) && Array.isArray(value) && value.every(isPlainObject)) {
+      const merged: Record<string, unknown> = {}
+      for (const item of [...value].reverse()) Object.assign(merged, item)
+      Object.assign(object, merged)
+      return true
+    }
+    return false
+  }
+
+  private keyString(keyNode: unknown, depth: number): string {
+    const key = this.convert(keyNode, depth + 1)
+    return typeof key === 'string' ? key : rubyToS(key)
+  }
+}

@@ -1,0 +1,165 @@
+import { type ErrorCode, type SpecError, specError } from './errors.js'
+import { compileRe2 } from './util-re2.js'
+import { isPlainObject, type PlainObject, rubyToS } from './util-ruby.js'
+
+/**
+ * `Gitlab::Ci::Config::Interpolation::Inputs` over `Ci::Inputs::Builder` (GitLab 18.11): inputs are checked in
+ * spec order, each input reports `required`, then its default (even when a value is given), then the given value;
+ * unknown arguments are reported first.
+ */
+export type ResolveInputsResult =
+  | { ok: true; values: Record<string, unknown> }
+  | { ok: false; errors: SpecError[] }
+
+type InputKind = 'array' | 'boolean' | 'number' | 'string'
+const KINDS: readonly InputKind[] = ['array', 'boolean', 'number', 'string']
+
+/** `Builder#build_inputs!`: the first of Array, Boolean, Number, String inputs whose `matches?` accepts the spec. */
+function inputKind(spec: PlainObject): InputKind | null {
+  for (const kind of KINDS) {
+    if (spec.type === kind) return kind
+  }
+  return Object.hasOwn(spec, 'type') ? null : 'string'
+}
+
+/** `Gitlab::Json.parse(value)`, keeping the value when it is not JSON. Non-strings come back unchanged. */
+function parseJsonValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value) as unknown
+  } catch {
+    return value
+  }
+}
+
+function coerce(kind: InputKind, value: unknown): unknown {
+  if (kind === 'string') return rubyToS(value)
+  if (value === null || value === undefined) return null
+  return parseJsonValue(value)
+}
+
+/** Ruby `==` as `Array#include?` uses it for number options. */
+function rubyEquals(left: unknown, right: unknown): boolean {
+  if (typeof left === 'number' && typeof right === 'number') return left === right
+  if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null)
+    return left === right
+  return JSON.stringify(left) === JSON.stringify(right)
+}
+
+function isTruthy(value: unknown): boolean {
+  return value !== null && value !== undefined && value !== false
+}
+
+class Input {
+  readonly errors: SpecError[] = []
+
+  constructor(
+    readonly name: string,
+    readonly kind: InputKind,
+    private readonly spec: PlainObject,
+  ) {}
+
+  get required(): boolean {
+    return !Object.hasOwn(this.spec, 'default')
+  }
+
+  validateParam(param: unknown): void {
+    if (this.required && (param === null || param === undefined)) {
+      this.error('INPUT_REQUIRED', 'required value has not been provided')
+      return
+    }
+    const defaultValue = this.spec.default
+    if (!this.required && defaultValue !== null && defaultValue !== undefined)
+      this.runValidations(defaultValue, true)
+    if (param !== null && param !== undefined) this.runValidations(param, false)
+  }
+
+  actualValue(param: unknown): unknown {
+    return coerce(this.kind, param === null || param === undefined ? this.spec.default : param)
+  }
+
+  private runValidations(raw: unknown, isDefault: boolean): void {
+    const value = coerce(this.kind, raw)
+    const which = isDefault ? 'default' : 'provided'
+    const options = this.spec.options
+    switch (this.kind) {
+      case 'string':
+        if (isTruthy(options) && Array.isArray(options) && !options.map(rubyToS).includes(value as string)) {
+          this.error(
+            'INPUT_NOT_IN_OPTIONS',
+            `\`${value}\` cannot be used because it is not in the list of allowed options`,
+          )
+        }
+        if (Object.hasOwn(this.spec, 'regex')) {
+          const regex = typeof this.spec.regex === 'string' ? compileRe2(this.spec.regex) : null
+          if (!regex) this.error('INPUT_REGEX_INVALID', 'invalid regular expression')
+          else if (!regex.test(value as string)) {
+            this.error('INPUT_REGEX_MISMATCH', `${which} value does not match required RegEx pattern`)
+          }
+        }
+        return
+      case 'number':
+        if (typeof value !== 'number') this.error('INPUT_TYPE_MISMATCH', `${which} value is not a number`)
+        if (isTruthy(options) && isTruthy(value) && Array.isArray(options)) {
+          if (!options.some((option) => rubyEquals(option, value))) {
+            this.error(
+              'INPUT_NOT_IN_OPTIONS',
+              `\`${rubyToS(value)}\` cannot be used because it is not in the list of the allowed options`,
+            )
+          }
+        }
+        break
+      case 'boolean':
+        if (value !== true && value !== false)
+          this.error('INPUT_TYPE_MISMATCH', `${which} value is not a boolean`)
+        if (isTruthy(options))
+          this.error('INPUT_OPTIONS_NOT_ALLOWED', 'Options can only be used with string and number inputs')
+        break
+      case 'array':
+        if (!Array.isArray(value)) this.error('INPUT_TYPE_MISMATCH', `${which} value is not an array`)
+        if (isTruthy(options))
+          this.error('INPUT_OPTIONS_NOT_ALLOWED', 'Options can only be used with string and number inputs')
+        break
+    }
+    if (Object.hasOwn(this.spec, 'regex')) {
+      this.error('INPUT_REGEX_NOT_ALLOWED', 'RegEx validation can only be used with string inputs')
+    }
+  }
+
+  private error(code: ErrorCode, message: string): void {
+    this.errors.push(specError(code, `\`${this.name}\` input: ${message}`))
+  }
+}
+
+export function resolveInputs(specs: Record<string, PlainObject>, params: PlainObject): ResolveInputsResult {
+  const buildErrors: SpecError[] = []
+  const inputs: Input[] = []
+  for (const [name, spec] of Object.entries(specs)) {
+    const kind = isPlainObject(spec) ? inputKind(spec) : null
+    if (!kind) {
+      buildErrors.push(
+        specError(
+          'INPUT_SPEC_UNKNOWN_TYPE',
+          `unknown input specification for \`${name}\` (valid types: array, boolean, number, string)`,
+        ),
+      )
+      continue
+    }
+    inputs.push(new Input(name, kind, spec))
+  }
+  const values: Record<string, unknown> = {}
+  for (const input of inputs) {
+    input.validateParam(params[input.name])
+    values[input.name] = input.actualValue(params[input.name])
+  }
+  const names = new Set(inputs.map((input) => input.name))
+  const unknown = Object.keys(params).filter((name) => !names.has(name))
+  const errors = [
+    ...(unknown.length > 0
+      ? [specError('INPUT_UNKNOWN', `unknown input arguments: ${unknown.join(', ')}`)]
+      : []),
+    ...buildErrors,
+    ...inputs.flatMap((input) => input.errors),
+  ]
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, values }
+}
