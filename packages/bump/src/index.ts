@@ -1,3 +1,4 @@
+export { type BumpResult, compareCatalogs, compareComponent, formatReason } from './compare-catalogs.js'
 export {
   CATALOG_PACKAGE,
   type Changeset,
@@ -5,6 +6,14 @@ export {
   type ParseChangesetResult,
   parseChangeset,
 } from './parse-changeset.js'
+export {
+  planRelease,
+  type Refusal,
+  type RefusalCode,
+  type ReleaseFacts,
+  type ReleasePlan,
+} from './plan-release.js'
+export { type ComponentModel, type InputModel, readComponent } from './read-component.js'
 export {
   type ChangelogGroup,
   changelogSectionBody,
@@ -24,4 +33,11 @@ export {
   parseVersion,
   type Version,
 } from './semver.js'
-export { type ComponentSource, type Level, type LevelOrNone, levelBelow, maxLevel, type Reason } from './types.js'
+export {
+  type ComponentSource,
+  type Level,
+  type LevelOrNone,
+  levelBelow,
+  maxLevel,
+  type Reason,
+} from './types.js'

@@ -1,0 +1,214 @@
+import { type BumpResult, compareCatalogs, formatReason } from './compare-catalogs.js'
+import { type Changeset, parseChangeset } from './parse-changeset.js'
+import {
+  changelogSectionBody,
+  groupChangesets,
+  insertChangelogSection,
+  renderChangelogSection,
+  topChangelogVersion,
+} from './render-changelog.js'
+import { compareVersions, latestRelease, nextVersion, parseVersion } from './semver.js'
+import { type ComponentSource, type Level, type LevelOrNone, levelBelow, maxLevel } from './types.js'
+
+/** Everything the release decision depends on, gathered by the caller (git, files, `catalog validate`). */
+export interface ReleaseFacts {
+  /** Every tag in the repository. */
+  tags: readonly string[]
+  /** The tags of the remote the release will be pushed to (`origin`), when known. */
+  remoteTags: readonly string[]
+  /** The components at the last release tag (empty when there is none). */
+  released: readonly ComponentSource[]
+  /** The components now. */
+  current: readonly ComponentSource[]
+  /** `.changeset/*.md` files other than README.md: repository-relative path and contents. */
+  changesetFiles: readonly { file: string; contents: string }[]
+  /** CHANGELOG.md now, or null when there is none. */
+  changelog: string | null
+  /** Today, `YYYY-MM-DD`, for the section heading. */
+  date: string
+  /** `git status --porcelain` lines; empty when the tree is clean. */
+  dirtyFiles: readonly string[]
+  /** Whether HEAD (against its first parent) is the commit that added CHANGELOG.md's top section. */
+  headAddedTopSection: boolean
+  /** The result of `catalog validate`, or null when it was not run. */
+  validation: { ok: boolean; summary: string } | null
+}
+
+export type RefusalCode =
+  | 'DIRTY_TREE'
+  | 'INVALID_CHANGESET'
+  | 'NO_CHANGESETS'
+  | 'BUMP_TOO_SMALL'
+  | 'TAG_EXISTS'
+  | 'VALIDATE_FAILED'
+  | 'RELEASE_COMMIT_NOT_HEAD'
+
+export interface Refusal {
+  code: RefusalCode
+  message: string
+}
+
+/**
+ * What `catalog release` would do. `release`: consume the changesets into a CHANGELOG.md section, commit, tag.
+ * `tag`: no changesets are pending and HEAD added an untagged CHANGELOG.md section (a merged release merge
+ * request): tag HEAD. `none`: nothing to release.
+ */
+export interface ReleasePlan {
+  action: 'release' | 'tag' | 'none'
+  lastRelease: string | null
+  /** The version to release (also the tag name), or null for `none`. */
+  version: string | null
+  /** The bump the changesets ask for (`release`) or the version step implies (`tag`). */
+  requested: LevelOrNone
+  /** The bump the templates require against the last release, with its reasons. */
+  required: BumpResult
+  changesets: Changeset[]
+  /** The CHANGELOG.md section of this version, heading included: the tag's message. */
+  changelogSection: string
+  /** CHANGELOG.md after the release (`release` only; otherwise unchanged). */
+  changelog: string | null
+  refusals: Refusal[]
+}
+
+function stepLevel(from: string | null, to: string): Level | null {
+  if (from === null) return 'major'
+  const a = parseVersion(from)
+  const b = parseVersion(to)
+  if (!a || !b || compareVersions(b, a) <= 0) return null
+  if (b.major > a.major) return 'major'
+  if (b.minor > a.minor) return 'minor'
+  return 'patch'
+}
+
+function tagExists(facts: ReleaseFacts, version: string): Refusal | null {
+  if (facts.tags.includes(version)) {
+    return { code: 'TAG_EXISTS', message: `tag ${version} already exists: this version has been released` }
+  }
+  if (facts.remoteTags.includes(version)) {
+    return {
+      code: 'TAG_EXISTS',
+      message: `tag ${version} already exists on origin: fetch it (git fetch --tags) and release from there`,
+    }
+  }
+  return null
+}
+
+function tooSmall(asked: LevelOrNone, what: string, required: BumpResult): Refusal | null {
+  if (!levelBelow(asked, required.level)) return null
+  const needing = required.reasons.filter((reason) => levelBelow(asked, reason.level))
+  return {
+    code: 'BUMP_TOO_SMALL',
+    message: `${what} a ${asked} release, but the templates changed in ways that need ${required.level}:\n${needing
+      .map((reason) => `  - ${formatReason(reason)} (${reason.level})`)
+      .join('\n')}`,
+  }
+}
+
+/**
+ * Decides whether and how the catalog may be released. Refuses (as data, every reason at once) on a dirty tree,
+ * unreadable or missing changesets, an existing tag, a failing validate, or changesets that ask for less than the
+ * templates' changes require — naming the changes that need more. A first release is `1.0.0` whatever the
+ * changesets ask for (there is no earlier version to be compatible with).
+ */
+export function planRelease(facts: ReleaseFacts): ReleasePlan {
+  const lastRelease = latestRelease(facts.tags)
+  const required = compareCatalogs(lastRelease === null ? [] : facts.released, facts.current)
+  const refusals: Refusal[] = []
+  const changesets: Changeset[] = []
+  for (const { file, contents } of facts.changesetFiles) {
+    const parsed = parseChangeset(file, contents)
+    if (parsed.ok) changesets.push(parsed.changeset)
+    else refusals.push({ code: 'INVALID_CHANGESET', message: parsed.error })
+  }
+  const base = { lastRelease, required, changesets, refusals }
+  const common = () => {
+    if (facts.dirtyFiles.length > 0) {
+      const shown = facts.dirtyFiles.slice(0, 5).join(', ')
+      const more = facts.dirtyFiles.length > 5 ? ` and ${facts.dirtyFiles.length - 5} more` : ''
+      refusals.unshift({
+        code: 'DIRTY_TREE',
+        message: `the working tree has uncommitted changes (${shown}${more}): commit them first`,
+      })
+    }
+    if (facts.validation && !facts.validation.ok) {
+      refusals.push({
+        code: 'VALIDATE_FAILED',
+        message: `catalog validate failed:\n${facts.validation.summary}`,
+      })
+    }
+  }
+
+  if (facts.changesetFiles.length === 0) {
+    const top = facts.changelog === null ? null : topChangelogVersion(facts.changelog)
+    const untagged =
+      top !== null && !facts.tags.includes(top) && stepLevel(lastRelease, top) !== null ? top : null
+    if (untagged === null || facts.changelog === null) {
+      refusals.push({
+        code: 'NO_CHANGESETS',
+        message: `no pending changesets in .changeset/: nothing to release${lastRelease ? ` (last release ${lastRelease})` : ''}`,
+      })
+      common()
+      return {
+        ...base,
+        action: 'none',
+        version: null,
+        requested: 'none',
+        changelogSection: '',
+        changelog: null,
+      }
+    }
+    // A release merge request was merged: its commit added this section; tag it.
+    const exists = tagExists(facts, untagged)
+    if (exists) refusals.push(exists)
+    if (!facts.headAddedTopSection) {
+      refusals.push({
+        code: 'RELEASE_COMMIT_NOT_HEAD',
+        message: `CHANGELOG.md's top section ${untagged} has no tag, but HEAD is not the commit that added it: tag that commit by hand (git tag -a ${untagged} <commit>) or add a changeset`,
+      })
+    }
+    const requested = lastRelease === null ? 'none' : (stepLevel(lastRelease, untagged) ?? 'none')
+    const refusal =
+      lastRelease === null ? null : tooSmall(requested, `${lastRelease} → ${untagged} is`, required)
+    if (refusal) refusals.push(refusal)
+    common()
+    const body = changelogSectionBody(facts.changelog, untagged) ?? ''
+    const heading =
+      facts.changelog.split('\n').find((line) => line.startsWith(`## ${untagged}`)) ?? `## ${untagged}`
+    return {
+      ...base,
+      action: 'tag',
+      version: untagged,
+      requested,
+      changelogSection: `${heading}\n\n${body}\n`,
+      changelog: facts.changelog,
+    }
+  }
+
+  const requested = changesets.reduce<LevelOrNone>(
+    (level, changeset) => maxLevel(level, changeset.level),
+    'none',
+  )
+  const version = requested === 'none' ? null : nextVersion(lastRelease, requested)
+  if (lastRelease !== null && requested !== 'none') {
+    const refusal = tooSmall(requested, 'the changesets ask for', required)
+    if (refusal) refusals.push(refusal)
+  }
+  const exists = version === null ? null : tagExists(facts, version)
+  if (exists) refusals.push(exists)
+  common()
+  const components = [
+    ...new Set([...facts.current, ...facts.released].map((component) => component.name)),
+  ].sort()
+  const changelogSection =
+    version === null
+      ? ''
+      : renderChangelogSection(version, facts.date, groupChangesets(changesets, components))
+  return {
+    ...base,
+    action: 'release',
+    version,
+    requested,
+    changelogSection,
+    changelog: version === null ? null : insertChangelogSection(facts.changelog, changelogSection),
+  }
+}

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process'
+import type { ComponentSource } from '@catalog/bump'
+
+/** A git command failed: `message` is git's own stderr, first line first. */
+export class GitError extends Error {
+  override name = 'GitError'
+}
+
+// GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX (same as the loader's).
+const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
+
+/** Runs git in `root` and returns stdout (trailing newline removed); throws a GitError with git's message. */
+export function git(root: string, args: string[], input?: string, options: { raw?: boolean } = {}): string {
+  try {
+    const output = execFileSync('git', args, {
+      cwd: root,
+      encoding: 'utf8',
+      input,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    return options.raw ? output : output.replace(/\n$/, '')
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
+    throw new GitError(stderr || (error as Error).message)
+  }
+}
+
+/** The top-level directory of the repository holding `cwd`, or null when it is not in one. */
+export function repositoryRoot(cwd: string): string | null {
+  try {
+    return git(cwd, ['rev-parse', '--show-toplevel'])
+  } catch {
+    return null
+  }
+}
+
+export function listTags(root: string): string[] {
+  return git(root, ['tag', '--list']).split('\n').filter(Boolean)
+}
+
+/** `git status --porcelain` lines, untracked files included. */
+export function dirtyFiles(root: string): string[] {
+  return git(root, ['status', '--porcelain', '--untracked-files=all'])
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.trim())
+}
+
+export function headCommit(root: string): string {
+  return git(root, ['rev-parse', '--verify', 'HEAD'])
+}
+
+/** The components as they were at `ref`: `templates/<name>.yml` and `templates/<name>/template.yml`. */
+export function componentsAt(root: string, ref: string): ComponentSource[] {
+  return git(root, ['ls-tree', '-r', '--name-only', ref, '--', 'templates'])
+    .split('\n')
+    .filter((file) => TEMPLATE_PATH.test(file))
+    .map((file) => {
+      const parts = file.split('/')
+      const name = parts.length === 2 ? (parts[1] ?? '').replace(/\.yml$/, '') : (parts[1] ?? '')
+      return { name, source: git(root, ['show', `${ref}:${file}`], undefined, { raw: true }) }
+    })
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** A file's contents at `ref`, or null when it does not exist there. */
+export function fileAt(root: string, ref: string, path: string): string | null {
+  try {
+    return git(root, ['show', `${ref}:${path}`], undefined, { raw: true })
+  } catch {
+    return null
+  }
+}
+
+/** HEAD's first parent, or null for a root commit. */
+export function firstParent(root: string): string | null {
+  try {
+    return git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^1'])
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The tags of the `origin` remote, so a tag someone else already pushed is not released twice; null when there is
+ * no origin. Throws a GitError when origin cannot be reached.
+ */
+export function remoteTags(root: string): string[] | null {
+  const remotes = git(root, ['remote']).split('\n')
+  if (!remotes.includes('origin')) return null
+  return git(root, ['-c', 'core.askPass=true', 'ls-remote', '--tags', '--refs', 'origin'])
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.replace(/^[0-9a-f]+\trefs\/tags\//, ''))
+}
