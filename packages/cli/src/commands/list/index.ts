@@ -1,6 +1,49 @@
+import { describeCatalog } from '@catalog/site'
 import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { formatTable } from '../../lib/table.js'
+import { parseFlags } from '../../parse-flags.js'
+import { loadSiteInput, PROJECT_PATH_PLACEHOLDER } from '../site/load-site-input.js'
 
-export async function run(_args: string[], _io: Io): Promise<number> {
-  throw new UsageError('`catalog list` is not implemented yet')
+const usage = `Usage: catalog list [--json]
+
+Lists the catalog's components: latest release, required inputs and summary.
+
+Options:
+  --json   Print the list as JSON.
+`
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    usage,
+  )
+  if (values.help) {
+    io.stdout(usage)
+    return 0
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
+
+  const view = describeCatalog(loadSiteInput(io, PROJECT_PATH_PLACEHOLDER))
+  if (values.json) {
+    const list = view.components.map((component) => ({
+      name: component.name,
+      latestVersion: component.latestVersion,
+      requiredInputs: component.requiredInputs,
+      inputs: component.inputs.length,
+      privileged: component.runner.privileged,
+      summary: component.summary || component.description,
+    }))
+    io.stdout(`${JSON.stringify(list, null, 2)}\n`)
+    return 0
+  }
+  const rows = view.components.map((component) => [
+    component.name,
+    component.latestVersion ?? '-',
+    component.requiredInputs.join(', ') || '-',
+    component.summary || component.description || '-',
+  ])
+  io.stdout(formatTable(['COMPONENT', 'LATEST', 'REQUIRED INPUTS', 'SUMMARY'], rows))
+  return 0
 }

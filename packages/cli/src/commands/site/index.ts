@@ -1,6 +1,111 @@
-import { UsageError } from '../../errors.js'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { buildSite, describeCatalog } from '@catalog/site'
+import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { parseFlags } from '../../parse-flags.js'
+import { loadSiteInput, projectPath } from './load-site-input.js'
 
-export async function run(_args: string[], _io: Io): Promise<number> {
-  throw new UsageError('`catalog site` is not implemented yet')
+const usage = `Usage: catalog site --out <dir> [--project-path <group/project>] [--force] [--json]
+
+Builds the static catalog site (an index with search and one page per component) into <dir>.
+The files work from GitLab Pages and from file://; nothing is loaded from the network.
+
+Options:
+  --out <dir>             Directory to write; must be empty or absent unless --force is given.
+  --project-path <path>   Project path in the include snippets (default: $CI_PROJECT_PATH, else <group>/<project>).
+  --force                 Replace <dir> if it already has files.
+  --json                  Print what was written as JSON.
+`
+
+/** Refuses to replace a directory that holds the catalog itself, whatever --force says. */
+function checkTarget(out: string, root: string, force: boolean): void {
+  if (!existsSync(out)) return
+  if (!statSync(out).isDirectory()) throw new UserError(`${out} exists and is not a directory`)
+  if (readdirSync(out).length === 0) return
+  if (!force) throw new UserError(`${out} is not empty; pass --force to replace its contents`)
+  const fromOut = relative(out, root)
+  const outside = fromOut === '..' || fromOut.startsWith(`..${sep}`) || isAbsolute(fromOut)
+  if (!outside) {
+    throw new UserError(`refusing to replace ${out}: it contains the catalog itself`)
+  }
+}
+
+/** Writes every file into a fresh directory beside `out`, then swaps it in, so a failure leaves no half-written site. */
+function writeSite(out: string, files: Record<string, string>): void {
+  mkdirSync(dirname(out), { recursive: true })
+  const staging = mkdtempSync(join(dirname(out), `.${basename(out)}-`))
+  try {
+    for (const [path, contents] of Object.entries(files)) {
+      mkdirSync(dirname(join(staging, path)), { recursive: true })
+      writeFileSync(join(staging, path), contents)
+    }
+    rmSync(out, { recursive: true, force: true })
+    renameSync(staging, out)
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true })
+    throw error
+  }
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      out: { type: 'string' },
+      'project-path': { type: 'string' },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    usage,
+  )
+  if (values.help) {
+    io.stdout(usage)
+    return 0
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
+  if (!values.out) throw new UsageError('--out <dir> is required', usage)
+
+  const out = resolve(io.cwd, values.out)
+  checkTarget(out, resolve(io.cwd), values.force)
+  const input = loadSiteInput(io, projectPath(values['project-path'], io, usage))
+  const files = buildSite(input)
+  writeSite(out, files)
+
+  const view = describeCatalog(input)
+  const paths = Object.keys(files).sort()
+  const shown = relative(io.cwd, out) || '.'
+  if (values.json) {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          out: shown,
+          projectPath: input.project.path,
+          latestVersion: view.latestVersion,
+          components: view.components.map((component) => component.name),
+          files: paths,
+        },
+        null,
+        2,
+      )}\n`,
+    )
+    return 0
+  }
+  const release = view.latestVersion ? `latest release ${view.latestVersion}` : 'no release yet'
+  io.stdout(
+    `Wrote ${paths.length} files to ${shown}/ (${view.components.length} components, ${release}, snippets for ${input.project.path}):\n`,
+  )
+  for (const path of paths) io.stdout(`  ${join(shown, path)}\n`)
+  io.stdout(`Open ${join(shown, 'index.html')} in a browser, or publish ${shown}/ with GitLab Pages.\n`)
+  return 0
 }
