@@ -20,7 +20,8 @@ function compareInput(
   if (before.type !== after.type) add('major', `${input} changed type from ${before.type} to ${after.type}`)
   if (!before.required && after.required) add('major', `${input} lost its default and is now required`)
   if (before.required && !after.required) add('patch', `${input} now has a default (${show(after.default)})`)
-  if (!before.required && !after.required && !same(before.default, after.default)) {
+  const sameType = before.type === after.type
+  if (sameType && !before.required && !after.required && !same(before.default, after.default)) {
     add('patch', `${input} default changed from ${show(before.default)} to ${show(after.default)}`)
   }
   if (after.options !== undefined) {

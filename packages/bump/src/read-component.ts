@@ -46,6 +46,12 @@ function jobsOf(config: unknown): Map<string, unknown> | null {
   )
 }
 
+/** Whether `spec:inputs:rules` always yield a default: a last rule without `if` that sets one. */
+function hasFallbackDefault(rules: unknown[] | undefined): boolean {
+  const last = rules?.at(-1)
+  return typeof last === 'object' && last !== null && !('if' in last) && 'default' in last
+}
+
 /** Reads a component template with the engine: its inputs, and its jobs as rendered with defaults and as written. */
 export function readComponent(source: string): ComponentModel {
   const read = readSpec(source)
@@ -56,7 +62,7 @@ export function readComponent(source: string): ComponentModel {
   for (const [name, input] of Object.entries(read.spec?.inputs ?? {})) {
     inputs.set(name, {
       type: input.type,
-      required: !input.hasDefault,
+      required: !input.hasDefault && !hasFallbackDefault(input.rules),
       ...(input.hasDefault ? { default: input.default } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.options !== undefined ? { options: input.options } : {}),
