@@ -84,7 +84,8 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   const view = describeCatalog(input)
   const paths = Object.keys(files).sort()
-  const shown = relative(io.cwd, out) || '.'
+  const fromCwd = relative(io.cwd, out)
+  const shown = fromCwd === '' ? '.' : fromCwd.startsWith('..') || isAbsolute(fromCwd) ? out : fromCwd
   if (values.json) {
     io.stdout(
       `${JSON.stringify(
