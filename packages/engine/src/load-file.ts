@@ -44,19 +44,20 @@ function isBlank(value: unknown): boolean {
   return false
 }
 
-/** libyaml rejects these before parsing: C0 controls other than tab, LF and CR, DEL, and U+FFFE/U+FFFF. */
+/** C0 controls other than tab, LF and CR, DEL, and U+FFFE/U+FFFF: libyaml refuses them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/
 
+/**
+ * libyaml's reader rejects them before parsing. Psych reports a reader error at the (unset) context mark, so the
+ * position is always line 1 column 1.
+ */
 function controlCharacterError(text: string, offset: number): SpecError | null {
   const match = CONTROL_CHARACTER.exec(text)
   if (!match) return null
-  const before = text.slice(0, match.index)
-  const line = before.split('\n').length
-  const column = match.index - before.lastIndexOf('\n')
   return specError(
     'YAML_SYNTAX_ERROR',
-    `(<unknown>): control characters are not allowed at line ${line} column ${column}`,
+    '(<unknown>): control characters are not allowed at line 1 column 1',
     [offset + match.index, offset + match.index + 1],
   )
 }

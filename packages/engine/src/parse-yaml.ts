@@ -112,6 +112,8 @@ const REPLACED = new Set([
   'tag:yaml.org,2002:int',
   'tag:yaml.org,2002:float',
   'tag:yaml.org,2002:timestamp',
+  // `<<` stays a plain string key; the converter applies merges the way Psych does.
+  'tag:yaml.org,2002:merge',
 ])
 
 const psychTags = (tags: Tags): Tags => [

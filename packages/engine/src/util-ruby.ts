@@ -53,14 +53,15 @@ export function rubyInspect(value: unknown): string {
 }
 
 /**
- * Integers print in full; other numbers as Ruby's `Float#to_s` (fixed notation for exponents -4..15, otherwise
- * `1.0e+20`). A YAML float with an integral value (`1.0`) is a JS integer here and prints as `1` (a known divergence).
+ * Integers below 1e16 print in full; other numbers as Ruby's `Float#to_s` (fixed notation for exponents -4..15,
+ * otherwise `1.0e+20`). A YAML float with an integral value (`1.0`) is a JS integer here and prints as `1` (a known
+ * divergence).
  */
 export function rubyNumberToS(value: number): string {
   if (Number.isNaN(value)) return 'NaN'
   if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity'
+  // Ruby Integers print in full, but JS cannot hold integers that large exactly: from 1e16 on, print as a Float.
   if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value)
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return BigInt(value).toString()
   const [mantissa = '0', exponentText = '0'] = value.toExponential().split('e')
   const exponent = Number(exponentText)
   if (exponent < -4 || exponent >= 16) {
