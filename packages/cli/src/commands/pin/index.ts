@@ -1,6 +1,226 @@
-import { UsageError } from '../../errors.js'
+import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import {
+  PIN_LEVELS,
+  type Pin,
+  type PinLevel,
+  type ResolutionKind,
+  resolveReference,
+  rewriteReferences,
+  unifiedDiff,
+} from '@catalog/pin'
+import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { parseFlags } from '../../parse-flags.js'
+import {
+  type FileReference,
+  fileReferences,
+  readCatalogRefs,
+  readConsumerPipeline,
+  sharedOptions,
+} from './read-consumer.js'
 
-export async function run(_args: string[], _io: Io): Promise<number> {
-  throw new UsageError('`catalog pin` is not implemented yet')
+export const usage = `Usage: catalog pin --catalog <project path> (--remote <git url> | --checkout <dir>)
+                   [--file .gitlab-ci.yml] [--to exact|minor|major] [--prerelease] [--dry-run] [--json]
+
+Pins the \`include: component:\` references of a consumer pipeline to versions of the catalog, in place.
+Reads --file and, once each, the local files it includes (\`include: local:\`, paths from the working
+directory; glob patterns are skipped with a note). Only references to <fqdn>/<catalog>/<name>@<ref> are
+touched, where <fqdn> is $CI_SERVER_FQDN, \${CI_SERVER_FQDN} or a host name. Only the text after \`@\` changes:
+comments, quotes and layout stay as they are.
+
+Each reference is resolved as GitLab does: \`~latest\`, \`1\` and \`1.4\` to the newest matching release
+(never a pre-release unless --prerelease), a tag to itself (a name that is both a tag and a branch is the tag),
+a commit SHA to the version tag at that commit, and a branch to the newest release (a note says so).
+References written as CI/CD variables (\`@$CI_COMMIT_SHA\`) are left alone with a note.
+
+  --catalog <path>     the catalog project's path, e.g. my-group/container-build
+  --remote <git url>   read tags and branches with \`git ls-remote\` (https, ssh or file:// URL)
+  --checkout <dir>     read tags and branches from a local clone of the catalog
+  --file <path>        the pipeline to read (default: .gitlab-ci.yml)
+  --to <level>         exact (1.4.2, the default), minor (1.4) or major (1); pre-releases always stay exact
+  --prerelease         let \`~latest\`, partial versions and branches pick pre-releases
+  --dry-run            print the changes as a unified diff; write nothing
+  --json               print the result as one JSON object
+
+Refuses, writing nothing, when any reference cannot be resolved; files are replaced atomically.
+Exit codes: 0 pinned (or nothing to change); 1 refused; 2 usage error.`
+
+interface PinnedReference {
+  file: string
+  line: number
+  column: number
+  component: string
+  from: string
+  to: string
+  resolved: string
+  kind: ResolutionKind
+  changed: boolean
+  /** Why the version is what it is, when that is not obvious (branch, SHA, pre-release kept exact). */
+  notes: string[]
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      ...sharedOptions,
+      to: { type: 'string', default: 'exact' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+    usage,
+  )
+  if (values.help) {
+    io.stdout(`${usage}\n`)
+    return 0
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
+  const catalog = values.catalog
+  if (!catalog)
+    throw new UsageError(
+      '--catalog <project path> is required, e.g. --catalog my-group/container-build',
+      usage,
+    )
+  const level = values.to as PinLevel
+  if (!PIN_LEVELS.includes(level))
+    throw new UsageError(`--to must be exact, minor or major, got \`${values.to}\``, usage)
+
+  const { files, notes } = readConsumerPipeline(io, values.file, catalog)
+  const references = fileReferences(files)
+  const refs = readCatalogRefs(io, values, usage)
+
+  const pinsByFile = new Map<string, Pin[]>()
+  const resolved = new Map<FileReference, { tag: string; kind: ResolutionKind; note?: string }>()
+  const refusals: string[] = []
+  for (const reference of references) {
+    const where = `${reference.file}:${reference.line}:${reference.column}: ${reference.name}@${reference.ref}`
+    const resolution = resolveReference(reference.ref, refs.tags, {
+      prerelease: values.prerelease,
+      branches: refs.branches,
+    })
+    if (!resolution.ok) {
+      if (resolution.code === 'VARIABLE_REFERENCE')
+        notes.push(`${where}: ${resolution.message}, left as it is`)
+      else refusals.push(`${where}: ${resolution.message}`)
+      continue
+    }
+    if (!reference.range) {
+      refusals.push(`${where}: ${reference.unrewritable}`)
+      continue
+    }
+    resolved.set(reference, {
+      tag: resolution.version.tag,
+      kind: resolution.kind,
+      ...(resolution.note ? { note: resolution.note } : {}),
+    })
+    const pins = pinsByFile.get(reference.file) ?? []
+    pins.push({ reference, version: resolution.version })
+    pinsByFile.set(reference.file, pins)
+  }
+  if (refusals.length > 0) {
+    for (const refusal of refusals) io.stderr(`${refusal}\n`)
+    const count = refusals.length === 1 ? '1 reference' : `${refusals.length} references`
+    throw new UserError(
+      `refusing to pin: ${count} cannot be resolved against ${catalog}; no file was changed`,
+    )
+  }
+
+  const outputs: { file: string; absolute: string; before: string; after: string }[] = []
+  const pinned: PinnedReference[] = []
+  for (const { file, absolute, text } of files) {
+    const pins = pinsByFile.get(file)
+    if (!pins) continue
+    const result = rewriteReferences(text, pins, level)
+    const rewrites = [...result.rewrites, ...result.unchanged].sort(
+      (a, b) => a.reference.line - b.reference.line,
+    )
+    for (const rewrite of rewrites) {
+      const reference = rewrite.reference as FileReference
+      const resolution = resolved.get(reference) as { tag: string; kind: ResolutionKind; note?: string }
+      pinned.push({
+        file,
+        line: reference.line,
+        column: reference.column,
+        component: reference.name,
+        from: rewrite.from,
+        to: rewrite.to,
+        resolved: resolution.tag,
+        kind: resolution.kind,
+        changed: rewrite.from !== rewrite.to,
+        notes: [resolution.note, rewrite.note].filter((note) => note !== undefined),
+      })
+    }
+    if (result.text !== text) outputs.push({ file, absolute, before: text, after: result.text })
+  }
+
+  const dryRun = values['dry-run']
+  const diff = outputs
+    .map(({ file, before, after }) =>
+      unifiedDiff(before, after, { fromFile: `a/${file}`, toFile: `b/${file}` }),
+    )
+    .join('')
+  if (!dryRun) writeAtomically(outputs)
+
+  const changed = pinned.filter((p) => p.changed).length
+  if (values.json) {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          catalog,
+          to: level,
+          dryRun,
+          files: files.map((f) => f.file),
+          written: dryRun ? [] : outputs.map((o) => o.file),
+          references: pinned,
+          notes,
+          ...(dryRun ? { diff } : {}),
+        },
+        null,
+        2,
+      )}\n`,
+    )
+    return 0
+  }
+
+  for (const note of notes) io.stderr(`note: ${note}\n`)
+  if (dryRun) io.stdout(diff)
+  for (const p of pinned) {
+    const change = p.changed ? `${p.from} -> ${p.to}` : `${p.to} (unchanged)`
+    io.stdout(`${p.file}:${p.line}: ${p.component} ${change}\n`)
+    for (const note of p.notes) io.stdout(`  ${note}\n`)
+  }
+  const fileCount = new Set(pinned.filter((p) => p.changed).map((p) => p.file)).size
+  if (pinned.length === 0) {
+    io.stdout(`No component references of ${catalog} found in ${files.map((f) => f.file).join(', ')}.\n`)
+  } else if (changed === 0) {
+    const all = pinned.length === 1 ? 'The reference' : `All ${pinned.length} references`
+    io.stdout(`${all} of ${catalog} already ${pinned.length === 1 ? 'has' : 'have'} the ${level} form.\n`)
+  } else {
+    const verb = dryRun ? 'Would pin' : 'Pinned'
+    const tail = dryRun ? '; nothing written (--dry-run)' : ''
+    io.stdout(
+      `${verb} ${changed} of ${pinned.length} references in ${fileCount} ${fileCount === 1 ? 'file' : 'files'} (${level})${tail}.\n`,
+    )
+  }
+  return 0
+}
+
+/**
+ * Writes every file to a temporary sibling first, then renames them into place, so no file is ever half
+ * written; if any temporary write fails, the temporaries are removed and nothing is replaced.
+ */
+function writeAtomically(outputs: { file: string; absolute: string; after: string }[]): void {
+  const staged: { temporary: string; absolute: string }[] = []
+  try {
+    for (const { absolute, after } of outputs) {
+      const temporary = join(dirname(absolute), `.${process.pid}.${staged.length}.catalog-pin.tmp`)
+      writeFileSync(temporary, after, { flag: 'wx' })
+      staged.push({ temporary, absolute })
+      chmodSync(temporary, statSync(absolute).mode & 0o7777)
+    }
+  } catch (error) {
+    for (const { temporary } of staged) rmSync(temporary, { force: true })
+    throw new UserError(`cannot write the pinned files, none was changed: ${(error as Error).message}`)
+  }
+  for (const { temporary, absolute } of staged) renameSync(temporary, absolute)
 }

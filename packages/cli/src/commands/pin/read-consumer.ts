@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import {
+  type CatalogRefs,
+  type ComponentReference,
+  type FoundReferences,
+  findComponentReferences,
+  parseForEachRef,
+  parseLsRemote,
+} from '@catalog/pin'
+import { UsageError, UserError } from '../../errors.js'
+import type { Io } from '../../io.js'
+
+/** Flags `pin` and `outdated` share. */
+export const sharedOptions = {
+  catalog: { type: 'string' },
+  remote: { type: 'string' },
+  checkout: { type: 'string' },
+  file: { type: 'string', default: '.gitlab-ci.yml' },
+  prerelease: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+export interface PipelineFile {
+  /** As shown to the user: relative to the working directory. */
+  file: string
+  absolute: string
+  text: string
+  found: FoundReferences
+}
+
+export interface FileReference extends ComponentReference {
+  file: string
+}
+
+/**
+ * Reads the consumer pipeline and, recursively and once each, the local files it includes (GitLab reads
+ * `include: local:` paths from the project root, here the working directory). Refuses a file that is missing or
+ * not valid YAML; a local include that is missing or a glob is skipped with a note.
+ */
+export function readConsumerPipeline(
+  io: Io,
+  mainFile: string,
+  catalogPath: string,
+): { files: PipelineFile[]; notes: string[] } {
+  const root = io.cwd
+  const files: PipelineFile[] = []
+  const notes: string[] = []
+  const seen = new Set<string>()
+  const queue: { absolute: string; from?: string }[] = [{ absolute: resolve(root, mainFile) }]
+  while (queue.length > 0) {
+    const { absolute, from } = queue.shift() as { absolute: string; from?: string }
+    if (seen.has(absolute)) continue
+    seen.add(absolute)
+    const file = display(root, absolute)
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+      if (!from) throw new UserError(`${file}: no such file (pass --file <path> to the pipeline to read)`)
+      notes.push(`${from}: local include ${file} not found, skipped`)
+      continue
+    }
+    const text = readFileSync(absolute, 'utf8')
+    const found = findComponentReferences(text, { catalogPath })
+    const [error] = found.errors
+    if (error) throw new UserError(`${file}:${error.line}:${error.column}: not valid YAML: ${error.message}`)
+    files.push({ file, absolute, text, found })
+    for (const include of found.localIncludes) {
+      const where = `${file}:${include.line}`
+      if (include.skipped) notes.push(`${where}: local include ${include.path}: ${include.skipped}`)
+      else queue.push({ absolute: resolve(root, include.path), from: where })
+    }
+  }
+  return { files, notes }
+}
+
+export function fileReferences(files: PipelineFile[]): FileReference[] {
+  return files.flatMap(({ file, found }) => found.references.map((reference) => ({ ...reference, file })))
+}
+
+/**
+ * The catalog's tags and branches: from `git ls-remote --tags --heads <remote>`, or from a local checkout with
+ * `git for-each-ref` (tags, branches, remote-tracking branches).
+ */
+export function readCatalogRefs(
+  io: Io,
+  options: { remote?: string; checkout?: string },
+  usage: string,
+): CatalogRefs {
+  if (options.remote && options.checkout)
+    throw new UsageError('give either --remote or --checkout, not both', usage)
+  if (options.remote) {
+    const output = runGit(
+      io.cwd,
+      ['ls-remote', '--tags', '--heads', options.remote],
+      `read the tags of ${options.remote}`,
+    )
+    return parseLsRemote(output)
+  }
+  if (options.checkout) {
+    const dir = resolve(io.cwd, options.checkout)
+    if (!existsSync(dir)) throw new UserError(`--checkout ${options.checkout}: no such directory`)
+    const output = runGit(
+      dir,
+      [
+        'for-each-ref',
+        '--format=%(objectname) %(*objectname) %(refname)',
+        'refs/tags',
+        'refs/heads',
+        'refs/remotes',
+      ],
+      `read the tags of the checkout ${options.checkout}`,
+    )
+    return parseForEachRef(output)
+  }
+  throw new UsageError('say where the catalog tags are: --remote <git url> or --checkout <dir>', usage)
+}
+
+function runGit(cwd: string, args: string[], what: string): string {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    })
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
+    const reason = stderr.split('\n').find(Boolean) ?? (error as Error).message
+    throw new UserError(`cannot ${what}: ${reason}`)
+  }
+}
+
+function display(root: string, absolute: string): string {
+  const path = relative(root, absolute)
+  return path && !path.startsWith('..') && !isAbsolute(path) ? path : absolute
+}
+
+/** Pads columns to the widest cell; the last column is not padded. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? []
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}
