@@ -1,6 +1,89 @@
-import { UsageError } from '../../errors.js'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { ruleIds } from '@catalog/rules'
+import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { formatFinding, formatSummary, summarize, toCodeQuality } from '../../lib/format-findings.js'
+import { validateCatalog } from '../../lib/validate-catalog.js'
+import { parseFlags } from '../../parse-flags.js'
 
-export async function run(_args: string[], _io: Io): Promise<number> {
-  throw new UsageError('`catalog validate` is not implemented yet')
+const usage = `Usage: catalog validate [--json] [--format text|json|codequality] [--output <file>] [--rule <id>]...
+
+Checks that the catalog in the current directory is publishable: every component and every scenario under
+test/pipelines, against GitLab's rules and ours. Prints \`file:line: rule: message\` and a summary; exits 1 on
+any error.
+
+Options:
+  --json              Print one JSON object: { findings, summary }.
+  --format <format>   text (default), json, or codequality (GitLab's Code Quality report).
+  --output <file>     Write the json or codequality report to <file>; the readable log goes to stdout.
+  --rule <id>         Run only this rule (repeatable). Rules: ${ruleIds.join(', ')}.
+`
+
+const FORMATS = ['text', 'json', 'codequality'] as const
+type Format = (typeof FORMATS)[number]
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+  )
+  if (values.help) {
+    io.stdout(usage)
+    return 0
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
+  const format = (values.format ?? (values.json ? 'json' : 'text')) as Format
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(
+      `unknown --format \`${values.format}\`; expected one of ${FORMATS.join(', ')}`,
+      usage,
+    )
+  }
+  if (values.json && values.format && values.format !== 'json') {
+    throw new UsageError('--json cannot be combined with --format other than json', usage)
+  }
+  if (values.output && format === 'text') {
+    throw new UsageError('--output needs --format json or --format codequality', usage)
+  }
+  const unknown = (values.rule ?? []).filter((id) => !ruleIds.includes(id))
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown rule \`${unknown[0]}\`; rules are: ${ruleIds.join(', ')}`, usage)
+  }
+
+  const started = performance.now()
+  const report = await validateCatalog(io.cwd, { env: io.env, ...(values.rule ? { only: values.rule } : {}) })
+  const summary = summarize(report.findings, report, performance.now() - started)
+  const exitCode = summary.errors > 0 ? 1 : 0
+
+  const machine =
+    format === 'json'
+      ? `${JSON.stringify({ findings: report.findings, summary }, null, 2)}\n`
+      : format === 'codequality'
+        ? `${JSON.stringify(toCodeQuality(report.findings), null, 2)}\n`
+        : null
+  if (machine !== null && !values.output) {
+    io.stdout(machine)
+    return exitCode
+  }
+  if (machine !== null && values.output) {
+    const target = resolve(io.cwd, values.output)
+    try {
+      writeFileSync(target, machine)
+    } catch (error) {
+      throw new UserError(
+        `cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      )
+    }
+  }
+  for (const finding of report.findings) io.stdout(`${formatFinding(finding)}\n`)
+  io.stdout(`${formatSummary(summary)}\n`)
+  return exitCode
 }

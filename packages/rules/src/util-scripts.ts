@@ -1,0 +1,39 @@
+import type { Scalar } from 'yaml'
+import type { TemplateJob } from './analyze-component.js'
+import { scalarsOf, valueAt } from './util-yaml.js'
+
+export const SCRIPT_SECTIONS = ['before_script', 'script', 'after_script'] as const
+export type ScriptSection = (typeof SCRIPT_SECTIONS)[number]
+
+export interface ScriptItem {
+  section: ScriptSection
+  /** Position in the section once nested arrays are flattened, as GitLab runs them. */
+  index: number
+  node: Scalar
+}
+
+/** The shell lines of a template job: every scalar under `before_script`, `script` and `after_script`. */
+export function scriptItems(job: TemplateJob): ScriptItem[] {
+  return SCRIPT_SECTIONS.flatMap((section) =>
+    scalarsOf(valueAt(job.body, section)).map((node, index) => ({ section, index, node })),
+  )
+}
+
+/** A rendered section as the list of lines GitLab runs (nested arrays flattened, a string is one line). */
+export function renderedLines(value: unknown): string[] | null {
+  if (typeof value === 'string') return [value]
+  if (!Array.isArray(value)) return null
+  const lines: string[] = []
+  for (const item of value) {
+    if (Array.isArray(item)) {
+      const nested = renderedLines(item)
+      if (!nested) return null
+      lines.push(...nested)
+    } else if (item === null || item === undefined) {
+      lines.push('')
+    } else {
+      lines.push(String(item))
+    }
+  }
+  return lines
+}

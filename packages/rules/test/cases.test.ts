@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { planDocs } from '@catalog/docs'
+import { loadCatalog } from '@catalog/loader'
+import { beforeAll, describe, expect, it } from 'vitest'
+// The CLI's I/O adapters (the bundled CI schema, the shellcheck binary): the same ones `catalog validate` injects.
+import { createCiSchemaValidator } from '../../cli/src/lib/ci-schema.js'
+import { runShellcheck } from '../../cli/src/lib/run-shellcheck.js'
+import { type RuleTools, ruleIds, runRules } from '../src/index.js'
+
+/**
+ * One folder per case: test/cases/<rule-id>/<case>/ holds a small catalog tree and expected.json, the findings
+ * of that rule written by hand ({ file, line, severity, messageContains? }). Only the folder's rule runs.
+ */
+interface ExpectedFinding {
+  file: string
+  line: number
+  severity: 'error' | 'warning'
+  messageContains?: string
+}
+
+const casesDir = fileURLToPath(new URL('./cases/', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const dirs = (path: string) =>
+  readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+
+let tools: RuleTools
+
+beforeAll(async () => {
+  tools = {
+    validateCiSchema: await createCiSchemaValidator(repoRoot),
+    runShellcheck: (scripts) => runShellcheck(scripts),
+    planDocs: (catalog) => planDocs(catalog as Parameters<typeof planDocs>[0], { version: null }),
+  }
+})
+
+it('every rule has a breaking case and a passing case', () => {
+  for (const rule of ruleIds) {
+    const cases = existsSync(join(casesDir, rule)) ? dirs(join(casesDir, rule)) : []
+    const expectations = cases.map(
+      (name) =>
+        (JSON.parse(readFileSync(join(casesDir, rule, name, 'expected.json'), 'utf8')) as unknown[]).length,
+    )
+    expect({ rule, breaks: expectations.some((n) => n > 0) }).toEqual({ rule, breaks: true })
+    expect({ rule, passes: expectations.some((n) => n === 0) }).toEqual({ rule, passes: true })
+  }
+})
+
+for (const rule of dirs(casesDir)) {
+  describe(rule, () => {
+    for (const name of dirs(join(casesDir, rule))) {
+      it(name, async () => {
+        const root = join(casesDir, rule, name)
+        const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as ExpectedFinding[]
+        const { findings } = await runRules(loadCatalog(root), tools, { only: [rule] })
+        expect(findings.map(({ file, line, severity }) => ({ file, line, severity }))).toEqual(
+          expected.map(({ file, line, severity }) => ({ file, line, severity })),
+        )
+        expected.forEach((entry, index) => {
+          expect(findings[index]?.rule).toBe(rule)
+          if (entry.messageContains) expect(findings[index]?.message).toContain(entry.messageContains)
+        })
+      })
+    }
+  })
+}
