@@ -93,6 +93,21 @@ include: *shared
     expect(findComponentReferences(text, { catalogPath }).references.map((r) => r.line)).toEqual([2])
   })
 
+  it('reads pipelines that use !reference tags and merge keys', () => {
+    const text = `.base: &base
+  script: [echo build]
+build:
+  <<: *base
+  script:
+    - !reference [.base, script]
+include:
+  - component: $CI_SERVER_FQDN/my-group/container-build/kaniko@1
+`
+    const found = findComponentReferences(text, { catalogPath })
+    expect(found.errors).toEqual([])
+    expect(found.references.map((r) => [r.name, r.ref, r.line])).toEqual([['kaniko', '1', 8]])
+  })
+
   it('marks a reference written with escapes as not rewritable instead of guessing', () => {
     const text = 'include:\n  - component: "$CI_SERVER_FQDN/my-group/container-build/kaniko@1.\\x30.0"\n'
     const [reference] = findComponentReferences(text, { catalogPath }).references
