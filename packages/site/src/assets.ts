@@ -122,6 +122,9 @@ table.data th, table.data td { text-align: left; vertical-align: top; padding: 0
 table.data thead th { background: var(--bg); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); white-space: nowrap; }
 table.data tbody tr:last-child > * { border-bottom: 0; }
 table.data tbody th { font-weight: 400; white-space: nowrap; }
+.inputs-table td[data-label="Description"] { min-width: 18rem; }
+.inputs-table td[data-label="Default"], .inputs-table td[data-label="Allowed"] { max-width: 14rem; }
+.required-row th code { font-weight: 700; }
 .version { border-left: 3px solid var(--border); padding: 0.1rem 0 0.1rem 1rem; margin: 0 0 1.2rem; }
 .version h3 { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.5rem; font-family: var(--mono); }
 .version time { font-family: var(--font); font-weight: 400; color: var(--muted); font-size: 0.9rem; }

@@ -43,7 +43,7 @@ ${view.description ? `<p class="lede">${escapeHtml(view.description)}</p>` : ''}
 <div class="search-panel" role="search">
 <label class="search-label" for="search">Search components</label>
 <div class="search-row">
-<input id="search" class="search-input" type="search" autocomplete="off" spellcheck="false" placeholder="Name, description or input name" aria-describedby="search-hint" aria-controls="component-list">
+<input id="search" class="search-input" type="search" autocomplete="off" spellcheck="false" placeholder="Name, summary or input" aria-describedby="search-hint" aria-controls="component-list">
 <kbd class="search-key" aria-hidden="true">/</kbd>
 </div>
 <p id="search-hint" class="hint">Press <kbd>/</kbd> to search, <kbd>↓</kbd> to move to the results, <kbd>Esc</kbd> to clear.</p>
