@@ -7,6 +7,7 @@ import { $, expBackoff, fs, retry } from 'zx'
 import {
   aptPackages,
   BASE_IMAGE,
+  BRIDGE_GATEWAY,
   type Daemon,
   daemons,
   PATH_PREPEND,
@@ -214,6 +215,7 @@ async function ensureDockerdConfig(): Promise<void> {
       // Its own pidfile: ours records the process we spawned, and dockerd refuses a pidfile naming a live pid.
       pidfile: `${RUN_DIR}/dockerd.self.pid`,
       hosts: [`unix://${paths.dockerSocket}`],
+      bip: `${BRIDGE_GATEWAY}/16`,
     },
     { spaces: 2 },
   )
@@ -368,8 +370,10 @@ export interface StackEnv {
   E2E_CA_BUNDLE: string
   E2E_BASE_IMAGE: string
   E2E_PATH_PREPEND: string
-  E2E_HTTP_PROXY_PORT: string
-  E2E_PROXY_TARGET_PORT: string
+  /** The proxy as build containers (on dockerd's bridge) and host processes both reach it. */
+  E2E_HTTP_PROXY: string
+  /** Answers only requests that came through the proxy; not reachable from a build container directly. */
+  E2E_PROXY_TARGET: string
   /** The stack client's docker config (holds a login for the registry): for cosign verify and the bench. */
   E2E_DOCKER_CONFIG: string
   DOCKER_HOST: string
@@ -385,8 +389,8 @@ export function stackEnv(): StackEnv {
     E2E_CA_BUNDLE: paths.caBundle,
     E2E_BASE_IMAGE: BASE_IMAGE,
     E2E_PATH_PREPEND: PATH_PREPEND,
-    E2E_HTTP_PROXY_PORT: String(PROXY_PORT),
-    E2E_PROXY_TARGET_PORT: String(PROXY_TARGET_PORT),
+    E2E_HTTP_PROXY: `http://${BRIDGE_GATEWAY}:${PROXY_PORT}`,
+    E2E_PROXY_TARGET: `http://127.0.0.1:${PROXY_TARGET_PORT}/`,
     E2E_DOCKER_CONFIG: paths.clientConfig,
     DOCKER_HOST: `unix://${paths.dockerSocket}`,
   }

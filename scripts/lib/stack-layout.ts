@@ -12,6 +12,8 @@ export const REGISTRY = `${REGISTRY_HOST}:${REGISTRY_PORT}`
 export const UNREACHABLE_REGISTRY = `${REGISTRY_HOST}:5999`
 export const REGISTRY_USER = 'e2e'
 
+/** dockerd's bridge gateway, fixed in its config: build containers reach the proxy there. */
+export const BRIDGE_GATEWAY = '172.17.0.1'
 export const PROXY_PORT = 3128
 export const PROXY_TARGET_PORT = 8099
 

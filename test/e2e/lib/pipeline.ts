@@ -19,14 +19,24 @@ export interface RunOptions {
   variables?: Record<string, string>
   /** Input values the suite changes for this machine, per component name (e.g. services off). */
   inputOverrides?: Record<string, Record<string, unknown>>
+  /** `engine`: render every component with @catalog/engine, whatever its template uses. */
+  render?: 'auto' | 'engine'
 }
+
+/** gitlab-ci-local's file name for a job (`Utils.safeDockerString`): other than [\w-], base64 without padding. */
+export const safeJobName = (job: string) =>
+  job.replace(/[^\w-]+/g, (chars) => Buffer.from(chars).toString('base64').replace(/=+$/, ''))
 
 export interface RunResult {
   exitCode: number
   /** gitlab-ci-local's own output, all jobs interleaved. */
   output: string
-  /** Each job's log as gitlab-ci-local recorded it. */
-  jobLogs: Record<string, string>
+  /** Each job's log as gitlab-ci-local recorded it, by job name ('' when the job never started). */
+  jobLog(job: string): string
+  /** Whether the job ran to success, failed, or never started (gitlab-ci-local's summary). */
+  status(job: string): 'passed' | 'failed' | 'not run'
+  /** The job's dotenv report (`artifacts:reports:dotenv`) as gitlab-ci-local kept it. */
+  dotenv(job: string): Record<string, string>
   /** Every log of the run in one string, for "never appears" assertions. */
   allText: string
   prepared: Prepared
@@ -74,7 +84,10 @@ export function ciVariables(workspace: Workspace, ref: Ref = { branch: 'main' })
     DOCKER_CONFIG: join(workspace.home, '.docker'),
     REGISTRY_AUTH_FILE: join(workspace.home, 'auth.json'),
     CONTAINERS_STORAGE_CONF: storageConf,
-    SSL_CERT_FILE: stack.E2E_CA_BUNDLE,
+    // Scenario inputs name these; on GitLab they are unset (public CA, no proxy) unless a project sets them.
+    TEST_REGISTRY_CA: stack.E2E_CA_FILE,
+    TEST_HTTP_PROXY: stack.E2E_HTTP_PROXY,
+    TEST_PROXY_TARGET: stack.E2E_PROXY_TARGET,
     // Scenario files default to public base images for GitLab; here the base is made locally.
     BASE_IMAGE: stack.E2E_BASE_IMAGE,
   }
@@ -84,10 +97,17 @@ const gitlabCiLocal = join(repoRoot, 'node_modules/.bin/gitlab-ci-local')
 
 export async function runPipeline(workspace: Workspace, options: RunOptions): Promise<RunResult> {
   const variables = { ...ciVariables(workspace, options.ref), ...options.variables }
-  const unset = options.ref && 'tag' in options.ref ? ['CI_COMMIT_BRANCH'] : ['CI_COMMIT_TAG']
+  // gitlab-ci-local predefines a dependency proxy server and user but no password; no proxy exists here.
+  const unset = [
+    options.ref && 'tag' in options.ref ? 'CI_COMMIT_BRANCH' : 'CI_COMMIT_TAG',
+    'CI_DEPENDENCY_PROXY_SERVER',
+    'CI_DEPENDENCY_PROXY_USER',
+    'CI_DEPENDENCY_PROXY_PASSWORD',
+  ]
   const prepared = await prepareScenario(workspace, options.scenario, {
     variables,
     inputOverrides: options.inputOverrides ?? {},
+    forceEngine: options.render === 'engine',
   })
   const args = [
     '--force-shell-executor',
@@ -120,14 +140,34 @@ export async function runPipeline(workspace: Workspace, options: RunOptions): Pr
     child.on('error', reject)
     child.on('close', (code) => resolve({ exitCode: code ?? 1, output: text }))
   })
-  const outputDir = join(workspace.dir, '.gitlab-ci-local/output')
-  const jobLogs: Record<string, string> = {}
-  if (existsSync(outputDir)) {
-    for (const name of readdirSync(outputDir).filter((file) => file.endsWith('.log'))) {
-      jobLogs[name.replace(/\.log$/, '')] = readFileSync(join(outputDir, name), 'utf8')
-    }
+  const state = join(workspace.dir, '.gitlab-ci-local')
+  const jobLog = (job: string) => {
+    const file = join(state, 'output', `${safeJobName(job)}.log`)
+    return existsSync(file) ? readFileSync(file, 'utf8') : ''
   }
-  return { exitCode, output, jobLogs, allText: [output, ...Object.values(jobLogs)].join('\n'), prepared }
+  const dotenv = (job: string) => {
+    const dir = join(state, 'artifacts', safeJobName(job), '.gitlab-ci-reports/dotenv')
+    const values: Record<string, string> = {}
+    if (!existsSync(dir)) return values
+    for (const file of readdirSync(dir)) {
+      for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+        const cut = line.indexOf('=')
+        if (cut > 0) values[line.slice(0, cut)] = line.slice(cut + 1)
+      }
+    }
+    return values
+  }
+  const status = (job: string) => {
+    const escaped = job.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    if (new RegExp(`^ PASS +${escaped}\\s*$`, 'm').test(output)) return 'passed' as const
+    if (new RegExp(`^ (FAIL|WARN) +${escaped}\\s*$`, 'm').test(output)) return 'failed' as const
+    return 'not run' as const
+  }
+  const logsDir = join(state, 'output')
+  const allLogs = existsSync(logsDir)
+    ? readdirSync(logsDir).map((file) => readFileSync(join(logsDir, file), 'utf8'))
+    : []
+  return { exitCode, output, jobLog, status, dotenv, allText: [output, ...allLogs].join('\n'), prepared }
 }
 
 /** For failure messages: the tail of the run's output. */

@@ -56,21 +56,9 @@ async function renderWithEngine(
 function engineOutputToYaml(result: unknown, location: string): string {
   if (typeof result === 'string') return result
   if (result && typeof result === 'object') {
-    const r = result as Record<string, unknown>
-    const errors = r.errors as unknown
-    if (Array.isArray(errors) && errors.length > 0) {
-      const messages = errors.map((e) =>
-        typeof e === 'string' ? e : String((e as { message?: unknown }).message ?? e),
-      )
-      throw new PipelineConfigError(`\`${location}\`: ${messages.slice(0, 3).join(', ')}`)
-    }
-    if (typeof r.error === 'string') throw new PipelineConfigError(`\`${location}\`: ${r.error}`)
-    for (const key of ['yaml', 'text', 'content', 'output']) {
-      if (typeof r[key] === 'string') return r[key] as string
-    }
-    for (const key of ['config', 'value', 'jobs', 'document']) {
-      if (r[key] && typeof r[key] === 'object') return stringify(r[key])
-    }
+    const r = result as { ok?: boolean; error?: unknown; config?: unknown }
+    if (r.ok === false) throw new PipelineConfigError(`\`${location}\`: ${String(r.error)}`)
+    if (r.ok === true) return stringify(r.config, { lineWidth: 0 })
   }
   throw new Error(`unexpected result from @catalog/engine render(): ${JSON.stringify(result)?.slice(0, 200)}`)
 }
@@ -78,7 +66,11 @@ function engineOutputToYaml(result: unknown, location: string): string {
 export async function prepareScenario(
   workspace: Workspace,
   scenario: string,
-  options: { variables: Record<string, string>; inputOverrides: Record<string, Record<string, unknown>> },
+  options: {
+    variables: Record<string, string>
+    inputOverrides: Record<string, Record<string, unknown>>
+    forceEngine?: boolean
+  },
 ): Promise<Prepared> {
   const text = readFileSync(join(workspace.dir, scenario), 'utf8')
   const doc = parse(text) as Record<string, unknown>
@@ -90,7 +82,7 @@ export async function prepareScenario(
   const prepared: Prepared = { file: '', includes: [] }
   const outDir = join(workspace.dir, '.e2e-prepared')
   mkdirSync(outDir, { recursive: true })
-  const forceEngine = process.env.E2E_RENDER === 'engine'
+  const forceEngine = options.forceEngine === true || process.env.E2E_RENDER === 'engine'
 
   const rewritten: Include[] = []
   for (const [index, include] of includes.entries()) {
@@ -134,7 +126,7 @@ export async function prepareScenario(
         mode: 'engine',
         reason: usesFunctions
           ? 'template uses interpolation functions, which gitlab-ci-local does not apply'
-          : 'E2E_RENDER=engine',
+          : 'the test asks for GitLab-faithful input validation',
       })
     } else {
       rewritten.push({ ...include, inputs })
