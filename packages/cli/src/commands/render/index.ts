@@ -1,6 +1,177 @@
+import { readFileSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import {
+  type ComponentContext,
+  parseYaml,
+  type RenderOptions,
+  render,
+  type VariableValue,
+  YamlReference,
+} from '@catalog/engine'
+import { type CollectionTag, Document, YAMLSeq } from 'yaml'
 import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { parseFlags } from '../../parse-flags.js'
 
-export async function run(_args: string[], _io: Io): Promise<number> {
-  throw new UsageError('`catalog render` is not implemented yet')
+export const usage = `Usage: catalog render <file> [--inputs-file <yaml>] [--input name=value]... [--context-file <yaml>] [--json]
+
+Renders a component file the way GitLab includes it: header validated, inputs checked, $[[ ]] interpolated.
+
+  --inputs-file <yaml>   a YAML mapping of input values, as under \`include: inputs:\`
+  --input name=value     one input; the value is read as YAML (\`n=3\` is a number); repeatable, wins over the file
+  --context-file <yaml>  \`component: {name, sha, version, reference}\` and \`variables: {NAME: value | {value, masked}}\`
+  --json                 print one JSON object: {"ok": true, "config": …} or {"ok": false, "error": "…"}
+
+Exit codes: 0 rendered, 1 GitLab rejected the file or its inputs, 2 usage error.`
+
+// Far above GitLab's own YAML size limit, so the engine still reports GitLab's error for files near it;
+// only guards against reading something absurd into memory.
+const MAX_READ_BYTES = 64 * 1024 * 1024
+
+/** A problem with the files the command was given (not GitLab's verdict on the component): exit 2. */
+class ArgumentFileError extends Error {}
+
+function readText(path: string, what: string): string {
+  let size: number
+  try {
+    size = statSync(path).size
+  } catch {
+    throw new ArgumentFileError(`cannot read ${what} \`${path}\`: no such file`)
+  }
+  if (size > MAX_READ_BYTES) throw new ArgumentFileError(`${what} \`${path}\` is too large (${size} bytes)`)
+  try {
+    return new TextDecoder('utf-8').decode(readFileSync(path))
+  } catch (error) {
+    throw new ArgumentFileError(
+      `cannot read ${what} \`${path}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    )
+  }
+}
+
+function loadYamlArgument(text: string, what: string): unknown {
+  const result = parseYaml(text)
+  if (!result.ok) throw new ArgumentFileError(`${what} is not valid YAML: ${result.error}`)
+  return result.value
+}
+
+// `!reference [job, key]` survives rendering (GitLab resolves it later): YAML gets the tag back, JSON a
+// one-key object, since JSON has no tags.
+const referenceTag: CollectionTag = {
+  tag: '!reference',
+  collection: 'seq',
+  nodeClass: YAMLSeq,
+  identify: (value) => value instanceof YamlReference,
+  createNode: (schema, value, context) => {
+    const seq = YAMLSeq.from(schema, (value as YamlReference).path, context)
+    seq.flow = true
+    return seq
+  },
+}
+
+function toYaml(config: unknown): string {
+  return new Document(config, { aliasDuplicateObjects: false, customTags: [referenceTag] }).toString({
+    lineWidth: 0,
+  })
+}
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item) =>
+    item instanceof YamlReference ? { '!reference': item.path } : item,
+  )
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function readContext(path: string): Pick<RenderOptions, 'component' | 'variables'> {
+  const context = loadYamlArgument(readText(path, '--context-file'), `--context-file \`${path}\``) ?? {}
+  if (!isMapping(context))
+    throw new ArgumentFileError('--context-file must hold a mapping with `component` and/or `variables`')
+  const options: Pick<RenderOptions, 'component' | 'variables'> = {}
+  if (context.component !== undefined && context.component !== null) {
+    if (!isMapping(context.component))
+      throw new ArgumentFileError('--context-file: `component` must be a mapping')
+    const component: ComponentContext = {}
+    for (const key of ['name', 'sha', 'version', 'reference'] as const) {
+      const value = context.component[key]
+      if (value !== undefined && value !== null) component[key] = String(value)
+    }
+    options.component = component
+  }
+  if (context.variables !== undefined && context.variables !== null) {
+    if (!isMapping(context.variables))
+      throw new ArgumentFileError('--context-file: `variables` must be a mapping')
+    const variables: Record<string, VariableValue> = {}
+    for (const [name, value] of Object.entries(context.variables)) {
+      variables[name] = isMapping(value)
+        ? { value: String(value.value ?? ''), masked: value.masked === true }
+        : String(value ?? '')
+    }
+    options.variables = variables
+  }
+  return options
+}
+
+function parseInputFlag(flag: string): [string, unknown] {
+  const at = flag.indexOf('=')
+  if (at <= 0) throw new UsageError(`--input expects name=value, got \`${flag}\``, usage)
+  const name = flag.slice(0, at)
+  return [name, loadYamlArgument(flag.slice(at + 1), `--input ${name}`)]
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      'inputs-file': { type: 'string' },
+      input: { type: 'string', multiple: true },
+      'context-file': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+  )
+  if (values.help) {
+    io.stdout(`${usage}\n`)
+    return 0
+  }
+  if (positionals.length !== 1) throw new UsageError('expected exactly one <file>', usage)
+  const flagInputs = (values.input ?? []).map(parseInputFlag)
+  const json = values.json === true
+  const fail = (error: string, code: number) => {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error })}\n`)
+    else io.stderr(`${error}\n`)
+    return code
+  }
+
+  let source: string
+  let options: RenderOptions
+  try {
+    const file = resolve(io.cwd, positionals[0] ?? '')
+    let inputs: unknown = {}
+    if (values['inputs-file'] !== undefined) {
+      const path = resolve(io.cwd, values['inputs-file'])
+      inputs = loadYamlArgument(readText(path, '--inputs-file'), `--inputs-file \`${values['inputs-file']}\``)
+    }
+    if (flagInputs.length > 0) {
+      // A non-mapping inputs file stays as it is, so GitLab's "must be a hash" error is still reported.
+      if (isMapping(inputs)) inputs = { ...inputs, ...Object.fromEntries(flagInputs) }
+      else if (values['inputs-file'] === undefined) inputs = Object.fromEntries(flagInputs)
+    }
+    options = {
+      inputs,
+      ...(values['context-file'] ? readContext(resolve(io.cwd, values['context-file'])) : {}),
+    }
+    source = readText(file, 'file')
+  } catch (error) {
+    if (error instanceof ArgumentFileError) return fail(error.message, 2)
+    throw error
+  }
+
+  const result = render(source, options)
+  if (!result.ok) return fail(result.error, 1)
+  if (json) io.stdout(`${toJson({ ok: true, config: result.config })}\n`)
+  else io.stdout(toYaml(result.config))
+  return 0
 }

@@ -1,0 +1,214 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { memoryIo, testdir } from '@catalog/test-utils'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../../index.js'
+
+const component = `spec:
+  component: [version]
+  inputs:
+    count:
+      type: number
+    name:
+      default: web
+      regex: ^[a-z]+$
+    flags:
+      type: array
+      default: []
+    greeting:
+      default: hello
+---
+build-$[[ inputs.name ]]:
+  parallel: $[[ inputs.count ]]
+  script:
+    - echo "$[[ inputs.greeting | truncate(0,3) ]]"
+    - $[[ inputs.flags ]]
+    - !reference [.setup, script]
+  variables:
+    WHERE: $[[ inputs.greeting | expand_vars ]]
+`
+
+async function renderIn(files: Record<string, string>, args: string[]) {
+  const cwd = testdir({ 'component.yml': component, ...files })
+  const io = memoryIo(cwd)
+  const code = await main(['render', ...args], io)
+  return { code, out: io.out, err: io.err, cwd }
+}
+
+describe('catalog render', () => {
+  it('prints the rendered content as YAML, with typed --input values', async () => {
+    const { code, out, err } = await renderIn({}, ['component.yml', '--input', 'count=3'])
+    expect(err).toBe('')
+    expect(code).toBe(0)
+    expect(out).toBe(`build-web:
+  parallel: 3
+  script:
+    - echo "hel"
+    - !reference [ .setup, script ]
+  variables:
+    WHERE: hello
+`)
+  })
+
+  it('--json gives one object with the rendered config', async () => {
+    const { code, out } = await renderIn({}, [
+      'component.yml',
+      '--input',
+      'count=2',
+      '--input',
+      'flags=[a, b]',
+      '--json',
+    ])
+    expect(code).toBe(0)
+    expect(JSON.parse(out)).toEqual({
+      ok: true,
+      config: {
+        'build-web': {
+          parallel: 2,
+          script: ['echo "hel"', 'a', 'b', { '!reference': ['.setup', 'script'] }],
+          variables: { WHERE: 'hello' },
+        },
+      },
+    })
+  })
+
+  it('--inputs-file keeps YAML types and --input wins over it', async () => {
+    const { code, out } = await renderIn({ 'inputs.yml': 'count: 4\nname: api\n' }, [
+      'component.yml',
+      '--inputs-file',
+      'inputs.yml',
+      '--input',
+      'name=db',
+      '--json',
+    ])
+    expect(code).toBe(0)
+    expect(Object.keys((JSON.parse(out) as { config: object }).config)).toEqual(['build-db'])
+  })
+
+  it('a non-mapping inputs file is GitLab\'s "Given inputs must be a hash"', async () => {
+    const { code, out } = await renderIn({ 'inputs.yml': '"just a string"\n' }, [
+      'component.yml',
+      '--inputs-file',
+      'inputs.yml',
+      '--json',
+    ])
+    expect(code).toBe(1)
+    expect(JSON.parse(out)).toEqual({ ok: false, error: 'Given inputs must be a hash' })
+  })
+
+  it("GitLab's errors go to stderr with exit 1, joined as GitLab joins them", async () => {
+    const { code, out, err } = await renderIn({}, [
+      'component.yml',
+      '--input',
+      'count=x',
+      '--input',
+      'name=UP',
+    ])
+    expect(out).toBe('')
+    expect(code).toBe(1)
+    expect(err).toBe(
+      '`count` input: provided value is not a number, `name` input: provided value does not match required RegEx pattern\n',
+    )
+  })
+
+  it('--context-file feeds component.* and the variables expand_vars sees, masked ones refused', async () => {
+    const context = `component:
+  version: 1.2.3
+variables:
+  GREETING: hi
+  SECRET: { value: s3cr3t, masked: true }
+`
+    const withVersion = `${component}    VERSION: $[[ component.version ]]\n`
+    const plain = await renderIn({ 'c.yml': withVersion, 'ctx.yml': context }, [
+      'c.yml',
+      '--input',
+      'count=1',
+      '--input',
+      'greeting=$GREETING',
+      '--context-file',
+      'ctx.yml',
+      '--json',
+    ])
+    const config = (JSON.parse(plain.out) as { config: Record<string, { variables: object }> }).config
+    expect(config['build-web']?.variables).toEqual({ WHERE: 'hi', VERSION: '1.2.3' })
+
+    const masked = await renderIn({ 'c.yml': withVersion, 'ctx.yml': context }, [
+      'c.yml',
+      '--input',
+      'count=1',
+      '--input',
+      'greeting=$SECRET',
+      '--context-file',
+      'ctx.yml',
+      '--json',
+    ])
+    expect(masked.code).toBe(1)
+    expect(JSON.parse(masked.out)).toEqual({
+      ok: false,
+      error: 'error in `expand_vars` function: variable expansion error: masked variables cannot be expanded',
+    })
+  })
+
+  it.each([
+    ['malformed YAML', 'a: [1, 2\n'],
+    ['a binary file', '\u0000\u0001\u0002\u00ff binary'],
+  ])('%s gives an ok:false object, never a stack trace', async (_name, contents) => {
+    const { code, out, err } = await renderIn({ 'bad.yml': contents }, ['bad.yml', '--json'])
+    expect(code).toBe(1)
+    const result = JSON.parse(out) as { ok: boolean; error: string }
+    expect(result.ok).toBe(false)
+    expect(result.error).not.toMatch(/\n\s+at /)
+    expect(err).toBe('')
+  })
+
+  it('a huge file gives an ok:false object', async () => {
+    const cwd = testdir()
+    writeFileSync(join(cwd, 'huge.yml'), `key: ${'x'.repeat(5 * 1024 * 1024)}\n`)
+    const io = memoryIo(cwd)
+    const code = await main(['render', 'huge.yml', '--json'], io)
+    expect(code).toBe(1)
+    expect((JSON.parse(io.out) as { ok: boolean }).ok).toBe(false)
+  })
+
+  it.each([
+    [['render'], 'expected exactly one <file>'],
+    [['render', 'component.yml', '--input', 'novalue'], '--input expects name=value, got `novalue`'],
+    [['render', 'component.yml', '--bogus'], "Unknown option '--bogus'"],
+  ])('usage errors exit 2: %j', async (args, message) => {
+    const cwd = testdir({ 'component.yml': component })
+    const io = memoryIo(cwd)
+    expect(await main(args, io)).toBe(2)
+    expect(io.err).toContain(message)
+    expect(io.err).toContain('Usage: catalog render')
+  })
+
+  it('a missing file is reported, not thrown', async () => {
+    const { code, out } = await renderIn({}, ['nope.yml', '--json'])
+    expect(code).toBe(2)
+    expect(JSON.parse(out)).toEqual({ ok: false, error: expect.stringContaining('cannot read file') })
+  })
+})
+
+describe('the real bin', () => {
+  const bin = fileURLToPath(new URL('../../../../bin/catalog.js', import.meta.url))
+  const dist = fileURLToPath(new URL('../../../../dist/index.js', import.meta.url))
+
+  it('renders through `catalog render --json` in a child process', () => {
+    if (!existsSync(dist))
+      execFileSync('npx', ['turbo', 'run', 'build', '--filter=@catalog/cli...'], { stdio: 'ignore' })
+    const cwd = testdir({ 'component.yml': component })
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'render', 'component.yml', '--input', 'count=1', '--json'],
+      {
+        cwd,
+        encoding: 'utf8',
+      },
+    )
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect((JSON.parse(result.stdout) as { ok: boolean }).ok).toBe(true)
+  })
+})
