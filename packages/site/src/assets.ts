@@ -122,8 +122,9 @@ table.data th, table.data td { text-align: left; vertical-align: top; padding: 0
 table.data thead th { background: var(--bg); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); white-space: nowrap; }
 table.data tbody tr:last-child > * { border-bottom: 0; }
 table.data tbody th { font-weight: 400; white-space: nowrap; }
-.inputs-table td[data-label="Description"] { min-width: 18rem; }
-.inputs-table td[data-label="Default"], .inputs-table td[data-label="Allowed"] { max-width: 14rem; }
+.inputs-table td[data-label="Description"] { min-width: 16rem; }
+.inputs-table td[data-label="Default"] { min-width: 10rem; max-width: 16rem; }
+.inputs-table td[data-label="Allowed"] { min-width: 8rem; max-width: 14rem; }
 .required-row th code { font-weight: 700; }
 .version { border-left: 3px solid var(--border); padding: 0.1rem 0 0.1rem 1rem; margin: 0 0 1.2rem; }
 .version h3 { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.5rem; font-family: var(--mono); }
@@ -141,6 +142,8 @@ table.data tbody th { font-weight: 400; white-space: nowrap; }
   table.data tbody tr > * { border: 0; padding: 0.2rem 0.9rem; }
   table.data tbody th { font-weight: 600; white-space: normal; padding-top: 0.4rem; }
   table.data td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.85rem; }
+  .inputs-table td[data-label] { min-width: 0; max-width: none; }
+  .inputs-table td[data-label="Type"], .inputs-table td[data-label="Required"] { display: inline-block; width: auto; padding-right: 0; }
   .snippet pre { padding-right: 1rem; padding-top: 2.8rem; }
 }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
