@@ -9,7 +9,8 @@ import {
   type ReleasePlan,
   topChangelogVersion,
 } from '@catalog/bump'
-import { loadCatalog } from '@catalog/loader'
+import { planDocs } from '@catalog/docs'
+import { loadCatalog, loadVersions } from '@catalog/loader'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import {
@@ -128,6 +129,7 @@ function applyRelease(root: string, plan: ReleasePlan, prepare: boolean): Outcom
   const version = plan.version as string
   const previous = headCommit(root)
   const done: string[] = []
+  const docs: string[] = []
   const rollBack = (step: string, error: unknown): never => {
     git(root, ['reset', '--quiet', '--hard', previous])
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
@@ -139,6 +141,20 @@ function applyRelease(root: string, plan: ReleasePlan, prepare: boolean): Outcom
   try {
     writeFileSync(join(root, 'CHANGELOG.md'), plan.changelog ?? '')
     git(root, ['add', '--', 'CHANGELOG.md'])
+    // The generated docs name the latest version (`catalog docs` reads it from the newest tag). Files that are up to
+    // date for the current version get the new one, so the tree the tag points at is up to date for the tag.
+    const catalog = loadCatalog(root)
+    const documented = loadVersions(root)[0]?.version ?? null
+    const upToDate = new Map(
+      planDocs(catalog, { version: documented }).map((file) => [file.file, file.expected]),
+    )
+    for (const file of planDocs(catalog, { version })) {
+      if (file.current === null || file.current !== upToDate.get(file.file) || file.current === file.expected)
+        continue
+      writeFileSync(join(root, file.file), file.expected)
+      git(root, ['add', '--', file.file])
+      docs.push(file.file)
+    }
     git(root, ['rm', '--quiet', '--', ...plan.changesets.map((changeset) => changeset.file)])
     git(root, ['commit', '--quiet', '-m', `Release ${version}`])
     commit = headCommit(root)
@@ -147,6 +163,7 @@ function applyRelease(root: string, plan: ReleasePlan, prepare: boolean): Outcom
   }
   done.push(
     'updated CHANGELOG.md',
+    ...docs.map((file) => `regenerated ${file} for ${version}`),
     ...plan.changesets.map((changeset) => `removed ${changeset.file}`),
     `committed ${commit.slice(0, 12)} "Release ${version}"`,
   )
