@@ -30,8 +30,18 @@ function objectLiteralAt(text: string, start: number): string | null {
 export function readBundledCiSchema(from: string): object {
   let bundle: string
   try {
-    const require = createRequire(join(from, 'package.json'))
-    const manifest = require.resolve('gitlab-ci-local/package.json')
+    // The catalog's own node_modules first, then the one this CLI was installed with.
+    const bases = [join(from, 'package.json'), import.meta.url]
+    const manifest = bases
+      .map((base) => {
+        try {
+          return createRequire(base).resolve('gitlab-ci-local/package.json')
+        } catch {
+          return null
+        }
+      })
+      .find((path) => path !== null)
+    if (!manifest) throw new Error('not found')
     bundle = readFileSync(join(dirname(manifest), 'dist', 'index.js'), 'utf8')
   } catch {
     throw new UserError(
