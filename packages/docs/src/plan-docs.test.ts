@@ -71,12 +71,14 @@ _This component has no outputs._
   })
 
   it('is stable: planning its own output changes nothing', () => {
-    const catalog = {
-      project: { readmeFile: 'README.md', readme: '# Catalog\n' },
-      components: [
-        { name: 'build', source, readmeFile: 'templates/build/README.md', readme: null, meta: null },
-      ],
+    const component = {
+      name: 'build',
+      source,
+      readmeFile: 'templates/build/README.md',
+      readme: null,
+      meta: null,
     }
+    const catalog = { project: { readmeFile: 'README.md', readme: '# Catalog\n' }, components: [component] }
     const first = planDocs(catalog, { version: null })
     const again = planDocs(
       {
