@@ -71,6 +71,7 @@ main { padding: 1rem 0 3rem; }
 .search-row { position: relative; }
 .search-input { width: 100%; font: inherit; font-size: 1.05rem; padding: 0.65rem 2.6rem 0.65rem 0.8rem; border: 2px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text); }
 .search-input:focus-visible { border-color: var(--focus); outline: none; box-shadow: 0 0 0 3px color-mix(in srgb, var(--focus) 35%, transparent); }
+.search-input:focus + .search-key, .search-input:not(:placeholder-shown) + .search-key { display: none; }
 .search-key { position: absolute; right: 0.7rem; top: 50%; transform: translateY(-50%); color: var(--muted); }
 .hint { color: var(--muted); font-size: 0.88rem; margin: 0.5rem 0; }
 .filter { display: inline-flex; align-items: center; gap: 0.5rem; font-size: 0.95rem; cursor: pointer; }
@@ -86,6 +87,8 @@ main { padding: 1rem 0 3rem; }
 .card-title a:focus-visible { outline: none; }
 .card:has(.card-title a:focus-visible) { outline: 3px solid var(--focus); outline-offset: 2px; }
 .card-summary { margin: 0; flex: 1; }
+.card-match { margin: 0; font-size: 0.88rem; font-family: var(--mono); color: var(--accent); overflow-wrap: anywhere; }
+.card-match[hidden] { display: none; }
 .card-facts { margin: 0; display: flex; flex-wrap: wrap; gap: 0.35rem 1.2rem; font-size: 0.88rem; }
 .card-facts div, .facts div { display: flex; gap: 0.4rem; align-items: baseline; }
 .card-facts dt, .facts dt { color: var(--muted); }
@@ -191,7 +194,16 @@ export const siteJs = `(function () {
         var match = terms.every(function (term) { return haystacks[i].indexOf(term) !== -1; }) &&
           !(onlyUnprivileged && entry.privileged);
         var card = cards[entry.name];
-        if (card) card.hidden = !match;
+        if (card) {
+          card.hidden = !match;
+          // Say which inputs matched, so a search for an input name explains each result.
+          var matched = entry.inputs.filter(function (input) {
+            return terms.some(function (term) { return input.toLowerCase().indexOf(term) !== -1; });
+          });
+          var line = card.querySelector('.card-match');
+          line.hidden = !match || matched.length === 0;
+          line.textContent = matched.length ? 'Matching inputs: ' + matched.join(', ') : '';
+        }
         if (match) shown++;
       });
       var filtered = terms.length > 0 || onlyUnprivileged;
@@ -199,6 +211,8 @@ export const siteJs = `(function () {
       noResults.hidden = shown !== 0;
     };
     search.addEventListener('input', update);
+    // The browser may restore the search text on back navigation: filter again for it.
+    window.addEventListener('pageshow', update);
     if (unprivileged) unprivileged.addEventListener('change', update);
     var visibleLinks = function () {
       return Array.prototype.filter.call(document.querySelectorAll('#component-list .card-title a'), function (link) {

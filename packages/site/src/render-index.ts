@@ -18,6 +18,7 @@ function renderCard(component: ComponentView): string {
   return `<li class="card" data-component="${escapeHtml(component.name)}">
 <h2 class="card-title"><a href="${escapeHtml(componentHref(component.name))}">${escapeHtml(component.name)}</a></h2>
 <p class="card-summary">${escapeHtml(component.summary || component.description || 'No description yet.')}</p>
+<p class="card-match" hidden></p>
 <dl class="card-facts">
 <div><dt>Required inputs</dt><dd>${required}</dd></div>
 <div><dt>Inputs</dt><dd>${component.inputs.length}</dd></div>
