@@ -1,4 +1,5 @@
 export { type BumpResult, compareCatalogs, compareComponent, formatReason } from './compare-catalogs.js'
+export { documentedVersion } from './documented-version.js'
 export {
   CATALOG_PACKAGE,
   type Changeset,
