@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs'
 import { RE2JS } from 're2js'
 import { describe, expect, it } from 'vitest'
 
-// The preset consumers extend; Renovate itself is not run here. What is checked: the JSON shape Renovate's custom
-// regex managers need, the match string under RE2 (the engine Renovate uses), and the host mapping of the
-// registry URL template.
-const presetFile = new URL('../../../renovate/catalog.json', import.meta.url)
-const preset = JSON.parse(readFileSync(presetFile, 'utf8'))
-const [manager] = preset.customManagers
+// The presets consumers extend. Renovate itself does not run in these tests (renovate/README.md says how it was
+// checked by hand). What is checked: the JSON shape Renovate needs, the patterns under RE2 (the engine Renovate
+// uses), and the host mapping of the registry URL template.
+const readPreset = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../renovate/${name}`, import.meta.url), 'utf8'))
+const preset = readPreset('catalog.json')
+const regexPreset = readPreset('catalog-regex.json')
+const [manager] = regexPreset.customManagers
 // biome-ignore lint/suspicious/noTemplateCurlyInString: GitLab's braced variable, not a JS template
 const BRACED_FQDN = '${CI_SERVER_FQDN}'
 
@@ -27,7 +29,27 @@ function extract(text: string) {
   return found
 }
 
+const filePatterns = (patterns: string[]) =>
+  patterns.map((p) => {
+    expect(p.startsWith('/') && p.endsWith('/')).toBe(true)
+    return RE2JS.compile(p.slice(1, -1))
+  })
+
 describe('renovate/catalog.json', () => {
+  it("maps both spellings of $CI_SERVER_FQDN to the preset's parameter for the gitlabci manager", () => {
+    expect(preset.registryAliases).toEqual({ $CI_SERVER_FQDN: '{{arg0}}', [BRACED_FQDN]: '{{arg0}}' })
+    expect(preset.customManagers).toBeUndefined()
+  })
+
+  it('adds the usual folders of included pipeline files to the gitlabci manager', () => {
+    const patterns = filePatterns(preset.gitlabci.managerFilePatterns)
+    const picks = (file: string) => patterns.some((p) => p.matcher(file).find())
+    expect(['.gitlab/ci/build.yml', 'sub/.gitlab-ci/deploy.yaml'].map(picks)).toEqual([true, true])
+    expect(['README.md', '.gitlab/ci/notes.txt', 'ci/build.yml'].map(picks)).toEqual([false, false, false])
+  })
+})
+
+describe('renovate/catalog-regex.json', () => {
   it('is a custom regex manager on gitlab-tags with the fields Renovate requires', () => {
     expect(manager).toMatchObject({ customType: 'regex', datasourceTemplate: 'gitlab-tags' })
     expect(manager.matchStrings.length).toBeGreaterThan(0)
@@ -40,10 +62,7 @@ describe('renovate/catalog.json', () => {
   })
 
   it('its file patterns pick the pipeline files consumers keep', () => {
-    const patterns = (manager.managerFilePatterns as string[]).map((p) => {
-      expect(p.startsWith('/') && p.endsWith('/')).toBe(true)
-      return RE2JS.compile(p.slice(1, -1))
-    })
+    const patterns = filePatterns(manager.managerFilePatterns)
     const picks = (file: string) => patterns.some((p) => p.matcher(file).find())
     expect(['.gitlab-ci.yml', 'sub/.gitlab-ci.yaml', '.gitlab/ci/build.yml'].map(picks)).toEqual([
       true,
