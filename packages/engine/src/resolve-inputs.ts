@@ -1,4 +1,5 @@
 import { type ErrorCode, type SpecError, specError } from './errors.js'
+import { isTruthful } from './expression/evaluate-expression.js'
 import { compileRe2 } from './util-re2.js'
 import { isPlainObject, type PlainObject, rubyToS } from './util-ruby.js'
 
@@ -52,36 +53,72 @@ function isTruthy(value: unknown): boolean {
 
 class Input {
   readonly errors: SpecError[] = []
+  /** `BaseInput#rules`: the rules array when `rules:` is given (18.7+), else null. */
+  private readonly rules: PlainObject[] | null
 
   constructor(
     readonly name: string,
     readonly kind: InputKind,
     private readonly spec: PlainObject,
-  ) {}
-
-  get required(): boolean {
-    return !Object.hasOwn(this.spec, 'default')
+  ) {
+    this.rules = Array.isArray(spec.rules) ? (spec.rules.filter(isPlainObject) as PlainObject[]) : null
   }
 
-  validateParam(param: unknown): void {
+  /** No `default` key, and no rule with a `default` key. */
+  get required(): boolean {
+    const throughRules = this.rules?.some((rule) => Object.hasOwn(rule, 'default')) ?? false
+    return !(Object.hasOwn(this.spec, 'default') || throughRules)
+  }
+
+  /** `RulesEvaluator#matching_rule`: the first rule without `if`, or whose `if` is truthful. */
+  private matchingRule(context: PlainObject): PlainObject | undefined {
+    return this.rules?.find((rule) => {
+      const condition = rule.if
+      if (condition === null || condition === undefined || condition === false) return true
+      return typeof condition === 'string' && isTruthful(condition, context)
+    })
+  }
+
+  private resolvedDefault(context: PlainObject): unknown {
+    if (!this.rules) return this.spec.default
+    const value = this.matchingRule(context)?.default
+    return value === null || value === undefined ? this.spec.default : value
+  }
+
+  private allowedOptions(context: PlainObject): unknown {
+    if (!this.rules) return this.spec.options
+    const options = this.matchingRule(context)?.options
+    return isTruthy(options) ? options : this.spec.options
+  }
+
+  /** With rules, an empty string counts as not given. */
+  private normalise(param: unknown): unknown {
+    return param === '' && this.rules ? null : param
+  }
+
+  validateParam(rawParam: unknown, context: PlainObject): void {
+    const param = this.normalise(rawParam)
     if (this.required && (param === null || param === undefined)) {
       this.error('INPUT_REQUIRED', 'required value has not been provided')
       return
     }
-    const defaultValue = this.spec.default
-    if (!this.required && defaultValue !== null && defaultValue !== undefined)
-      this.runValidations(defaultValue, true)
-    if (param !== null && param !== undefined) this.runValidations(param, false)
+    const defaultValue = this.resolvedDefault(context)
+    if (!this.required && defaultValue !== null && defaultValue !== undefined) {
+      this.runValidations(defaultValue, true, context)
+    }
+    if (param !== null && param !== undefined) this.runValidations(param, false, context)
   }
 
-  actualValue(param: unknown): unknown {
-    return coerce(this.kind, param === null || param === undefined ? this.spec.default : param)
+  actualValue(rawParam: unknown, context: PlainObject): unknown {
+    const param = this.normalise(rawParam)
+    return coerce(this.kind, param === null || param === undefined ? this.resolvedDefault(context) : param)
   }
 
-  private runValidations(raw: unknown, isDefault: boolean): void {
+  private runValidations(raw: unknown, isDefault: boolean, context: PlainObject): void {
     const value = coerce(this.kind, raw)
     const which = isDefault ? 'default' : 'provided'
-    const options = this.spec.options
+    const options =
+      this.kind === 'string' || this.kind === 'number' ? this.allowedOptions(context) : this.spec.options
     switch (this.kind) {
       case 'string':
         if (isTruthy(options) && Array.isArray(options) && !options.map(rubyToS).includes(value as string)) {
@@ -149,8 +186,10 @@ export function resolveInputs(specs: Record<string, PlainObject>, params: PlainO
   }
   const values: Record<string, unknown> = {}
   for (const input of inputs) {
-    input.validateParam(params[input.name])
-    values[input.name] = input.actualValue(params[input.name])
+    // `Builder#validate_input_params!`: rules see the given params merged with the inputs resolved so far.
+    const context = { ...params, ...values }
+    input.validateParam(params[input.name], context)
+    values[input.name] = input.actualValue(params[input.name], context)
   }
   const names = new Set(inputs.map((input) => input.name))
   const unknown = Object.keys(params).filter((name) => !names.has(name))

@@ -129,10 +129,10 @@ function validateInput(
   }
   if (errors.errors.length > before || !hash) return null
 
-  if (Object.hasOwn(hash, 'rules')) {
-    for (const error of validateInputRules(name, hash.rules))
-      errors.errors.push({ ...error, ...(range ? { range } : {}) })
-  }
+  // The rules entry is composed only when the input itself is valid; its errors come after the input's.
+  const ruleErrors = validateInputRules(name, hash.rules)
+  for (const error of ruleErrors) errors.errors.push({ ...error, ...(range ? { range } : {}) })
+  if (ruleErrors.length > 0) return null
   const declared = typeof type === 'string' && INPUT_TYPES.includes(type as InputType)
   const spec: InputSpec = {
     name,

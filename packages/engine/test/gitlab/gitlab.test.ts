@@ -5,6 +5,7 @@ import { functionCases } from './functions.cases.js'
 import { headerCases } from './header.cases.js'
 import { inputCases } from './inputs.cases.js'
 import { interpolationCases } from './interpolation.cases.js'
+import { ruleCases } from './rules.cases.js'
 import { yamlCases } from './yaml.cases.js'
 
 /**
@@ -21,6 +22,7 @@ const areas: [string, GitlabCase[]][] = [
   ['inputs', inputCases],
   ['interpolation', interpolationCases],
   ['functions', functionCases],
+  ['rules', ruleCases],
 ]
 
 const keyOf = (c: GitlabCase) => `${c.source} › ${c.name}`
