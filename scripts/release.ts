@@ -58,7 +58,7 @@ async function plan(): Promise<Plan> {
 
 function refuse(current: Plan): never {
   echo('catalog release refused:')
-  for (const refusal of current.refusals) echo(`  - ${refusal.message}`)
+  for (const refusal of current.refusals) echo(`  - ${refusal.message.replace(/\n/g, '\n    ')}`)
   process.exit(1)
 }
 
@@ -72,7 +72,9 @@ async function push(refspec: string, force = false): Promise<void> {
   // The helper reads the token from the environment when git asks; the shell variable is expanded by git's shell.
   const helper = '!f() { echo username=oauth2; echo "password=$CATALOG_RELEASE_TOKEN"; }; f'
   const url = `${CI_SERVER_URL}/${CI_PROJECT_PATH}.git`
-  await $({ env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } })`git -c credential.helper= -c ${`credential.helper=${helper}`} push ${force ? ['--force'] : []} ${url} ${refspec}`
+  await $({
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  })`git -c credential.helper= -c ${`credential.helper=${helper}`} push ${force ? ['--force'] : []} ${url} ${refspec}`
 }
 
 switch (mode) {
@@ -86,21 +88,16 @@ switch (mode) {
     const current = await plan()
     const pending = current.action === 'release'
     if (pending && !current.ok) refuse(current)
-    writeFileSync(
-      'release-mr.env',
-      `RELEASE_PENDING=${pending}\nRELEASE_VERSION=${pending ? current.version : ''}\nRELEASE_BRANCH=${BRANCH}\n`,
-    )
+    const writeEnv = () =>
+      writeFileSync(
+        'release-mr.env',
+        `RELEASE_PENDING=${pending}\nRELEASE_VERSION=${pending ? current.version : ''}\nRELEASE_BRANCH=${BRANCH}\n`,
+      )
     if (!pending) {
+      writeEnv()
       echo(`No release to prepare (${current.refusals[0]?.message ?? current.action}).`)
       break
     }
-    writeFileSync(
-      'release-mr.md',
-      `Merging this merge request releases catalog version **${current.version}**: the pipeline on the default ` +
-        `branch then creates the annotated tag ${current.version}, and the tag pipeline publishes it to the ` +
-        `CI/CD Catalog.\n\nThis branch is rebuilt from the pending changesets on every default-branch ` +
-        `pipeline; do not push to it.\n\n${current.changelogSection}`,
-    )
     if (dryRun) {
       echo(`Would rebuild ${BRANCH} with the release commit for ${current.version} and force-push it.`)
       break
@@ -110,6 +107,15 @@ switch (mode) {
     if (prepared.code !== 0) process.exit(prepared.code)
     await push(`HEAD:refs/heads/${BRANCH}`, true)
     echo(`Pushed ${BRANCH}: release commit for ${current.version}.`)
+    // Written after the release commit: `catalog release` refuses a tree with untracked files.
+    writeEnv()
+    writeFileSync(
+      'release-mr.md',
+      `Merging this merge request releases catalog version **${current.version}**: the pipeline on the default ` +
+        `branch then creates the annotated tag ${current.version}, and the tag pipeline publishes it to the ` +
+        `CI/CD Catalog.\n\nThis branch is rebuilt from the pending changesets on every default-branch ` +
+        `pipeline; do not push to it.\n\n${current.changelogSection}`,
+    )
     break
   }
   case 'tag': {
@@ -135,8 +141,12 @@ switch (mode) {
       echo('usage: release.ts notes <tag>')
       process.exit(2)
     }
-    const changelog = (await $`git show ${`${tag}:CHANGELOG.md`}`.quiet()).stdout
-    const body = changelogSectionBody(changelog, tag)
+    const shown = await $`git show ${`${tag}:CHANGELOG.md`}`.quiet().nothrow()
+    if (shown.exitCode !== 0) {
+      echo(`cannot read CHANGELOG.md at ${tag}: ${shown.stderr.trim().split('\n')[0]}`)
+      process.exit(1)
+    }
+    const body = changelogSectionBody(shown.stdout, tag)
     if (body === null) {
       echo(`CHANGELOG.md at ${tag} has no section for ${tag}`)
       process.exit(1)
