@@ -80,7 +80,7 @@ function evaluate(node: ExpressionNode, inputs: Record<string, unknown>): Value 
       // `Lexeme::Pattern.build_and_evaluate`: a string operand is read as `/.../flags`.
       if (typeof regexp === 'string') {
         const built = patternNode(regexp)
-        if (!built || built.kind !== 'pattern') return { ok: false }
+        if (built?.kind !== 'pattern') return { ok: false }
         regexp = new Regex(built.source, built.flags)
       }
       if (!(regexp instanceof Regex)) return { ok: false }
