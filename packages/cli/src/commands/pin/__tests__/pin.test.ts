@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { memoryIo, testdir } from '@catalog/test-utils'
@@ -152,6 +152,33 @@ describe('catalog pin', () => {
     expect(io.out).toBe(
       '.gitlab-ci.yml:3: buildah 1.0.0 (unchanged)\nThe reference of my-group/container-build already has the exact form.\n',
     )
+  })
+
+  it('reads each local include once, even in a cycle, and keeps file modes', async () => {
+    const catalog = catalogRepo()
+    const consumer = testdir({
+      '.gitlab-ci.yml': 'include:\n  - local: ci/a.yml\n  - local: /ci/a.yml\n',
+      'ci/a.yml':
+        'include:\n  - local: ci/b.yml\n  - component: $CI_SERVER_FQDN/my-group/container-build/kaniko@1\n',
+      'ci/b.yml':
+        'include:\n  - local: ci/a.yml\n  - component: $CI_SERVER_FQDN/my-group/container-build/buildah@1.0\n',
+    })
+    chmodSync(join(consumer, 'ci/a.yml'), 0o640)
+    const io = memoryIo(consumer)
+
+    expect(await main(['pin', '--catalog', catalogPath, '--checkout', catalog.root], io)).toBe(0)
+
+    expect(io.out).toBe(
+      'ci/a.yml:3: kaniko 1 -> 1.2.0\nci/b.yml:3: buildah 1.0 -> 1.0.0\nPinned 2 of 2 references in 2 files (exact).\n',
+    )
+    expect(snapshot(consumer)).toEqual({
+      '.gitlab-ci.yml': 'include:\n  - local: ci/a.yml\n  - local: /ci/a.yml\n',
+      'ci/a.yml':
+        'include:\n  - local: ci/b.yml\n  - component: $CI_SERVER_FQDN/my-group/container-build/kaniko@1.2.0\n',
+      'ci/b.yml':
+        'include:\n  - local: ci/a.yml\n  - component: $CI_SERVER_FQDN/my-group/container-build/buildah@1.0.0\n',
+    })
+    expect(statSync(join(consumer, 'ci/a.yml')).mode & 0o777).toBe(0o640)
   })
 
   it.each([
