@@ -172,13 +172,23 @@ describe('compareComponent: one rule per case', () => {
     expect(reasons.map((reason) => reason.message)).not.toContain('new job `image`')
   })
 
-  it('an input using spec:inputs:rules (which the engine does not read yet) counts as unreadable: major', () => {
-    const rules = template(
-      `${TAG}\n    mode:\n      rules:\n        - if: $[[ inputs.tag ]] == "latest"\n          options: [a, b]\n          default: a\n        - default: b`,
+  const withRules = (options: string) =>
+    template(
+      `${TAG}\n    mode:\n      rules:\n        - if: $[[ inputs.tag ]] == "latest"\n          options: [${options}]\n          default: a\n        - default: b`,
     )
-    const reasons = compareComponent('kaniko', template(TAG), rules)
-    expect(reasons.map((reason) => reason.level)).toEqual(['major'])
-    expect(reasons[0]?.message).toContain('rules are not supported by @catalog/engine')
+
+  it('rules changed on an existing input: breaking, since they can narrow options', () => {
+    const reasons = compareComponent('kaniko', withRules('a, b'), withRules('a'))
+    expect(reasons.map((reason) => [reason.level, reason.message])).toEqual([
+      ['major', 'input `mode` `rules` changed (treated as breaking: options or defaults may be narrower)'],
+    ])
+  })
+
+  it('a new input whose rules always end in a default is optional', () => {
+    const reasons = compareComponent('kaniko', template(TAG), withRules('a, b'))
+    expect(reasons.map((reason) => [reason.level, reason.message])).toEqual([
+      ['minor', 'new optional input `mode`'],
+    ])
   })
 
   it('a spec that cannot be read any more is major, quoting the engine', () => {
