@@ -211,6 +211,8 @@ export function parseYaml(text: string): ParseYamlResult {
 class Converter {
   tooDeep = false
   private readonly cache = new Map<Node, unknown>()
+  /** Collections being converted: an alias back into one of them is a recursive structure. */
+  private readonly open = new Set<Node>()
 
   constructor(private readonly document: Document.Parsed) {}
 
@@ -222,20 +224,27 @@ class Converter {
     }
     if (isAlias(node)) {
       const target = node.resolve(this.document)
+      if (target && this.open.has(target)) {
+        // Psych builds recursive structures; nothing downstream can walk them, so treat them as too big.
+        this.tooDeep = true
+        return null
+      }
       return target ? this.convert(target, depth) : null
     }
     if (isScalar(node)) return node.value
     const cached = this.cache.get(node as Node)
     if (cached !== undefined) return cached
     if (isSeq(node)) {
+      this.open.add(node)
       const items = node.items.map((item) => this.convert(item, depth + 1))
+      this.open.delete(node)
       const value = node.tag === '!reference' ? new YamlReference(items) : items
       this.cache.set(node, value)
       return value
     }
     if (isMap(node)) {
       const object: Record<string, unknown> = {}
-      this.cache.set(node, object)
+      this.open.add(node)
       for (const pair of node.items) {
         const keyNode = pair.key
         const value = this.convert(pair.value, depth + 1)
@@ -244,6 +253,8 @@ class Converter {
         }
         object[this.keyString(keyNode, depth)] = value
       }
+      this.open.delete(node)
+      this.cache.set(node, object)
       return object
     }
     return null
