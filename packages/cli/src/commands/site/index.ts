@@ -83,6 +83,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   writeSite(out, files)
 
   const view = describeCatalog(input)
+  // The pages still show these components, with the problem stated on them; `catalog validate` is the gate.
+  for (const component of view.components) {
+    for (const problem of component.problems) io.stderr(`catalog: warning: ${component.name}: ${problem}\n`)
+  }
   const paths = Object.keys(files).sort()
   const fromCwd = relative(io.cwd, out)
   const shown = fromCwd === '' ? '.' : fromCwd.startsWith('..') || isAbsolute(fromCwd) ? out : fromCwd

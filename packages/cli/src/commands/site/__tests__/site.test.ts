@@ -58,7 +58,6 @@ describe('catalog site', () => {
 
   it('refuses a directory that has files unless --force, which replaces it', async () => {
     const repo = catalogRepo()
-    writeFileSync(join(repo.root, 'stale.html'), 'old')
     const refused = memoryIo(repo.root)
     await main(['site', '--out', 'public'], memoryIo(repo.root))
     writeFileSync(join(repo.root, 'public/stale.html'), 'old')
@@ -100,5 +99,16 @@ describe('catalog site', () => {
       `catalog: no components found under ${root}/templates: run catalog from the root of the catalog project\n`,
     )
     expect(existsSync(join(root, 'public'))).toBe(false)
+  })
+
+  it('warns about components it can only partly show, and still builds their pages', async () => {
+    const repo = catalogRepo()
+    writeFileSync(join(repo.root, 'templates/buildah/meta.yml'), 'outputs: []\n')
+    const io = memoryIo(repo.root)
+    expect(await main(['site', '--out', 'public'], io)).toBe(0)
+    expect(io.err).toBe('catalog: warning: buildah: meta.yml must be a mapping with a `summary` string\n')
+    expect(readFileSync(join(repo.root, 'public/components/buildah.html'), 'utf8')).toContain(
+      '<p class="notice notice-error">meta.yml must be a mapping with a `summary` string</p>',
+    )
   })
 })
