@@ -72,6 +72,11 @@ describe('resolveReference', () => {
     )
   })
 
+  it('falls back to a branch for a partial version that matches no release, as GitLab falls back to Git refs', () => {
+    expect(resolveReference('3', tags, { branches: ['3'] })).toMatchObject({ ok: true, kind: 'branch' })
+    expect(resolveReference('1234567', tags)).toMatchObject({ ok: false, code: 'NO_MATCHING_RELEASE' })
+  })
+
   it('resolves a branch to the newest release and says so', () => {
     const result = resolveReference('main', tags, { branches })
     expect(result).toMatchObject({ ok: true, kind: 'branch', version: { tag: '2.0.0' } })

@@ -87,13 +87,6 @@ export function resolveReference(ref: string, tags: CatalogTag[], options: Resol
     )
   }
 
-  if (SHORTHAND.test(ref)) {
-    return fail(
-      'NO_MATCHING_RELEASE',
-      `\`${ref}\` matches no ${kindOfRelease} of the catalog${available(candidates)}${prereleaseHint(tags, options)}`,
-    )
-  }
-
   if (options.branches?.includes(ref)) {
     if (!newest)
       return fail('NO_MATCHING_RELEASE', `branch \`${ref}\`: the catalog has no ${kindOfRelease} to pin to`)
@@ -105,9 +98,16 @@ export function resolveReference(ref: string, tags: CatalogTag[], options: Resol
     }
   }
 
+  const shorthandMiss = () =>
+    fail(
+      'NO_MATCHING_RELEASE',
+      `\`${ref}\` matches no ${kindOfRelease} of the catalog${available(candidates)}${prereleaseHint(tags, options)}`,
+    )
+
   if (SHA.test(ref)) {
     const prefix = ref.toLowerCase()
     const shas = new Set(tags.filter((t) => t.sha.toLowerCase().startsWith(prefix)).map((t) => t.sha))
+    if (shas.size === 0 && SHORTHAND.test(ref)) return shorthandMiss()
     if (shas.size > 1)
       return fail(
         'AMBIGUOUS_COMMIT',
@@ -122,6 +122,7 @@ export function resolveReference(ref: string, tags: CatalogTag[], options: Resol
     )
   }
 
+  if (SHORTHAND.test(ref)) return shorthandMiss()
   return fail('UNKNOWN_REFERENCE', `\`${ref}\` is not a version, tag, branch or tagged commit of the catalog`)
 }
 
