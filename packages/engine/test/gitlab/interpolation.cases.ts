@@ -27,7 +27,48 @@ function access(
   return { name, source: ACCESS, template: component(header, `value: $[[ ${expr} ]]\n`), inputs, expected }
 }
 
+const manyBlocks = (count: number) =>
+  component(
+    'spec:\n  inputs:\n    x:\n      default: abcdef',
+    `list:\n${Array.from({ length: count }, (_, i) => `  - $[[ inputs.x | truncate(0,${i}) ]]`).join('\n')}\n`,
+  )
+
 export const interpolationCases: GitlabCase[] = [
+  {
+    name: 'when there are too many interpolation blocks › returns an error (MAX_BLOCKS = 10_000, 10_001 distinct blocks)',
+    source: TEMPLATE,
+    template: manyBlocks(10_001),
+    expected: { error: 'too many interpolation blocks' },
+  },
+  {
+    name: 'exactly MAX_BLOCKS distinct blocks are allowed',
+    source: TEMPLATE,
+    template: manyBlocks(10_000),
+    expected: {
+      config: { list: Array.from({ length: 10_000 }, (_, i) => 'abcdef'.slice(0, i)) },
+    },
+  },
+  {
+    name: 'when template is too large › returns an error (MAX_NODES = 500_000, reached through aliases)',
+    source: TEMPLATE,
+    template: component(
+      'spec:\n  inputs: {}',
+      `a: &a [${Array.from({ length: 1000 }, () => 'x').join(', ')}]\nb: [${Array.from({ length: 500 }, () => '*a').join(', ')}]\n`,
+    ),
+    expected: { error: 'config too large' },
+  },
+  {
+    name: 'when node size is exceeded › returns a config size error (MAX_NODE_SIZE = 1 MiB)',
+    source: CONFIG,
+    template: component('spec:\n  inputs: {}', `a: ${'x'.repeat(1024 * 1024 + 1)}\n`),
+    expected: { error: 'config node too large' },
+  },
+  {
+    name: 'a string of exactly 1 MiB is not too large',
+    source: CONFIG,
+    template: component('spec:\n  inputs: {}', `a: ${'x'.repeat(1024 * 1024)}\n`),
+    expected: { config: { a: 'x'.repeat(1024 * 1024) } },
+  },
   {
     name: 'interpolates the values properly',
     source: TEMPLATE,
