@@ -74,6 +74,15 @@ describe('rewriteReferences', () => {
     expect(rewriteReferences(major.text, repinned, 'major').text).toBe(major.text)
   })
 
+  it('keeps CRLF line endings', () => {
+    const crlf = 'include:\r\n  - component: $CI_SERVER_FQDN/my-group/container-build/kaniko@1\r\n'
+    const [reference] = findComponentReferences(crlf, { catalogPath: 'my-group/container-build' }).references
+    if (!reference) throw new Error('fixture must hold one reference')
+    expect(rewriteReferences(crlf, [{ reference, version: version('1.2.0') }], 'exact').text).toBe(
+      'include:\r\n  - component: $CI_SERVER_FQDN/my-group/container-build/kaniko@1.2.0\r\n',
+    )
+  })
+
   it('refuses to rewrite a reference it could not locate exactly', () => {
     const text = 'include:\n  - component: "$CI_SERVER_FQDN/my-group/container-build/kaniko@1.\\x30.0"\n'
     const [escaped] = findComponentReferences(text, { catalogPath: 'my-group/container-build' }).references
