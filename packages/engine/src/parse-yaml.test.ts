@@ -25,3 +25,20 @@ describe('parseYaml', () => {
     expect(result.errors[0]?.code).toBe('YAML_SYNTAX_ERROR')
   })
 })
+
+describe('parseYaml keys', () => {
+  it('keeps a __proto__ key as data and never touches the prototype', () => {
+    const result = parseYaml('__proto__: { polluted: true }\nbase: &b { __proto__: 1 }\njob: { <<: *b }\n')
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const value = result.value as Record<string, Record<string, unknown>>
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
+    expect(Object.keys(value)).toEqual(['__proto__', 'base', 'job'])
+    expect(Object.hasOwn(value.job as object, '__proto__')).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('reads -0 as 0', () => {
+    expect(Object.is((parseYaml('a: -0\n') as { value: { a: number } }).value.a, 0)).toBe(true)
+  })
+})

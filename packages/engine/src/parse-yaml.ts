@@ -11,7 +11,7 @@ import {
   type Tags,
 } from 'yaml'
 import { type SpecError, specError } from './errors.js'
-import { isPlainObject, rubyToS } from './util-ruby.js'
+import { isPlainObject, mergeInto, rubyToS, setKey } from './util-ruby.js'
 
 /**
  * Loads one YAML document the way GitLab's `YAML.safe_load(permitted_classes: [Symbol, Reference], aliases: true)`
@@ -58,7 +58,7 @@ function parseRubyInteger(source: string): number {
   else if (/^0x/i.test(unsigned)) value = Number.parseInt(unsigned.slice(2), 16)
   else if (/^0[0-7]+$/.test(unsigned)) value = Number.parseInt(unsigned.slice(1), 8)
   else value = Number.parseInt(unsigned, 10)
-  return negative ? -value : value
+  return negative && value !== 0 ? -value : value
 }
 
 const PSYCH_SCALARS: ScalarTag[] = [
@@ -251,7 +251,7 @@ class Converter {
         if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.type === 'PLAIN') {
           if (this.merge(object, pair.value, value)) continue
         }
-        object[this.keyString(keyNode, depth)] = value
+        setKey(object, this.keyString(keyNode, depth), value)
       }
       this.open.delete(node)
       this.cache.set(node, object)
@@ -264,13 +264,13 @@ class Converter {
   private merge(object: Record<string, unknown>, node: unknown, value: unknown): boolean {
     const target = isAlias(node) ? node.resolve(this.document) : node
     if (isMap(target) && isPlainObject(value)) {
-      Object.assign(object, value)
+      mergeInto(object, value)
       return true
     }
     if (isSeq(target) && Array.isArray(value) && value.every(isPlainObject)) {
       const merged: Record<string, unknown> = {}
-      for (const item of [...value].reverse()) Object.assign(merged, item)
-      Object.assign(object, merged)
+      for (const item of [...value].reverse()) mergeInto(merged, item)
+      mergeInto(object, merged)
       return true
     }
     return false

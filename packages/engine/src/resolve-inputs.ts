@@ -1,7 +1,7 @@
 import { type ErrorCode, type SpecError, specError } from './errors.js'
 import { isTruthful } from './expression/evaluate-expression.js'
 import { compileRe2 } from './util-re2.js'
-import { isPlainObject, type PlainObject, rubyToS } from './util-ruby.js'
+import { isPlainObject, type PlainObject, rubyToS, setKey } from './util-ruby.js'
 
 /**
  * `Gitlab::Ci::Config::Interpolation::Inputs` over `Ci::Inputs::Builder` (GitLab 18.11): inputs are checked in
@@ -188,8 +188,9 @@ export function resolveInputs(specs: Record<string, PlainObject>, params: PlainO
   for (const input of inputs) {
     // `Builder#validate_input_params!`: rules see the given params merged with the inputs resolved so far.
     const context = { ...params, ...values }
-    input.validateParam(params[input.name], context)
-    values[input.name] = input.actualValue(params[input.name], context)
+    const param = Object.hasOwn(params, input.name) ? params[input.name] : undefined
+    input.validateParam(param, context)
+    setKey(values, input.name, input.actualValue(param, context))
   }
   const names = new Set(inputs.map((input) => input.name))
   const unknown = Object.keys(params).filter((name) => !names.has(name))

@@ -12,6 +12,23 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return prototype === Object.prototype || prototype === null
 }
 
+/**
+ * `object[key] = value` that also works for the key `__proto__` (an own data property, not the prototype), so
+ * YAML keys never reach `Object.prototype` machinery.
+ */
+export function setKey(object: PlainObject, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true })
+  } else {
+    object[key] = value
+  }
+}
+
+/** `Hash#merge!`: `source`'s keys overwrite `target`'s, in place. */
+export function mergeInto(target: PlainObject, source: PlainObject): void {
+  for (const [key, value] of Object.entries(source)) setKey(target, key, value)
+}
+
 /** Ruby `String#split(separator)` without a limit: trailing empty strings are dropped. */
 export function rubySplit(text: string, separator: string): string[] {
   const parts = text.split(separator)

@@ -1,7 +1,7 @@
 import { type Document, isMap, isScalar, type Node } from 'yaml'
 import { type SpecError, specError } from './errors.js'
 import { type ComponentSpec, INPUT_TYPES, type InputSpec, type InputType } from './types.js'
-import { isPlainObject, type PlainObject, rubyToS } from './util-ruby.js'
+import { isPlainObject, type PlainObject, rubyToS, setKey } from './util-ruby.js'
 import { validateInputRules } from './validate-input-rules.js'
 
 /**
@@ -190,8 +190,8 @@ export function validateHeader(source: HeaderSource): ValidateHeaderResult {
       const keys = inputKeyNodes(source)
       for (const [name, config] of Object.entries(rawInputs)) {
         const input = validateInput(errors, name, config, keys.get(name))
-        if (input) spec.inputs[name] = input
-        inputConfigs[name] = isPlainObject(config) ? config : {}
+        if (input) setKey(spec.inputs, name, input)
+        setKey(inputConfigs, name, isPlainObject(config) ? config : {})
       }
     }
   }

@@ -1,6 +1,6 @@
 import { type SpecError, specError } from '../errors.js'
 import { utf8ByteLength } from '../load-file.js'
-import { isPlainObject, type PlainObject, rubyGsub, rubyToS } from '../util-ruby.js'
+import { isPlainObject, type PlainObject, rubyGsub, rubyToS, setKey } from '../util-ruby.js'
 import { type BlockContext, type BlockResult, evaluateBlock } from './evaluate-block.js'
 import { BLOCK_PREFIX, scanBlocks } from './find-blocks.js'
 
@@ -71,7 +71,7 @@ class Interpolation {
         if (newKey === STOP) return STOP
         const newValue = this.replace(value)
         if (newValue === STOP) return STOP
-        out[typeof newKey === 'string' ? newKey : rubyToS(newKey)] = newValue
+        setKey(out, typeof newKey === 'string' ? newKey : rubyToS(newKey), newValue)
       }
       return out
     }
