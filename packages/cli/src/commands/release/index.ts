@@ -319,7 +319,8 @@ export async function run(args: string[], io: Io, deps: ReleaseDeps = {}): Promi
     io.stdout('\nDry run: nothing was changed.\n')
   } else {
     io.stdout(`\nDone:\n${outcome.done.map((line) => `  - ${line}`).join('\n')}\n`)
-    if (outcome.tag) io.stdout(`\nPublish it: git push --atomic origin HEAD ${outcome.tag}\n`)
+    if (outcome.tag && plan.action === 'tag') io.stdout(`\nPublish it: git push origin ${outcome.tag}\n`)
+    else if (outcome.tag) io.stdout(`\nPublish it: git push --atomic origin HEAD ${outcome.tag}\n`)
     else if (prepare)
       io.stdout('\nPush this commit for review; once merged, `catalog release` creates the tag.\n')
   }
