@@ -66,7 +66,12 @@ beforeAll(() => {
   git('init', '-q', '-b', 'main')
   git('add', '-A')
   git('commit', '-q', '-m', 'fixtures')
-  const output = execFileSync(gitlabCiLocal, ['--preview'], { cwd: root, encoding: 'utf8', timeout: 120_000 })
+  const output = execFileSync(gitlabCiLocal, ['--preview'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   preview = parse(output.slice(output.indexOf('---\n'))) as Record<string, unknown>
 }, 130_000)
 
