@@ -16,6 +16,7 @@ import {
   PROXY_TARGET_PORT,
   paths,
   REGISTRY,
+  REGISTRY_ADDRESS,
   REGISTRY_HOST,
   REGISTRY_PORT,
   REGISTRY_USER,
@@ -137,11 +138,20 @@ async function linkBuildxPlugin(): Promise<void> {
 
 // ---------------------------------------------------------------- configuration
 
+async function ensureRegistryAddress(): Promise<void> {
+  const addresses = (await $`ip -o addr show dev lo`).stdout
+  if (!addresses.includes(` ${REGISTRY_ADDRESS}/`)) await $`ip addr add ${`${REGISTRY_ADDRESS}/32`} dev lo`
+}
+
 async function ensureHostsEntry(): Promise<void> {
-  const hosts = await fs.readFile('/etc/hosts', 'utf8')
-  if (new RegExp(`^127\\.0\\.0\\.1\\s.*\\b${REGISTRY_HOST.replaceAll('.', '\\.')}\\b`, 'm').test(hosts))
-    return
-  await fs.appendFile('/etc/hosts', `${hosts.endsWith('\n') ? '' : '\n'}127.0.0.1 ${REGISTRY_HOST}\n`)
+  const hosts: string = await fs.readFile('/etc/hosts', 'utf8')
+  const wanted = `${REGISTRY_ADDRESS} ${REGISTRY_HOST}`
+  const lines = hosts.split('\n')
+  if (lines.includes(wanted)) return
+  const others = lines.filter(
+    (line) => !new RegExp(`\\s${REGISTRY_HOST.replaceAll('.', '\\.')}(\\s|$)`).test(line),
+  )
+  await fs.writeFile('/etc/hosts', `${others.join('\n').replace(/\n*$/, '\n')}${wanted}\n`)
 }
 
 async function ensurePki(): Promise<void> {
@@ -150,15 +160,16 @@ async function ensurePki(): Promise<void> {
     await $`openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj ${'/CN=catalog e2e CA'} -keyout ${paths.caKey} -out ${paths.caCert}`
     await fs.remove(paths.serverCert)
   }
+  const san = `subjectAltName=DNS:${REGISTRY_HOST},IP:${REGISTRY_ADDRESS},IP:127.0.0.1`
+  const sanFile = `${paths.pki}/server.san`
+  if ((await fs.readFile(sanFile, 'utf8').catch(() => '')) !== san) await fs.remove(paths.serverCert)
   if (!existsSync(paths.serverCert)) {
     const csr = `${paths.pki}/server.csr`
     const ext = `${paths.pki}/server.ext`
-    await fs.writeFile(
-      ext,
-      `subjectAltName=DNS:${REGISTRY_HOST},IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`,
-    )
+    await fs.writeFile(ext, `${san}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`)
     await $`openssl req -newkey rsa:2048 -nodes -subj ${`/CN=${REGISTRY_HOST}`} -keyout ${paths.serverKey} -out ${csr}`
     await $`openssl x509 -req -in ${csr} -CA ${paths.caCert} -CAkey ${paths.caKey} -CAcreateserial -days 3650 -extfile ${ext} -out ${paths.serverCert}`
+    await fs.writeFile(sanFile, san)
   }
   const ca = await fs.readFile(paths.caCert, 'utf8')
   const system = await fs.readFile('/etc/ssl/certs/ca-certificates.crt', 'utf8').catch(() => '')
@@ -195,7 +206,7 @@ async function ensureRegistryConfig(): Promise<void> {
       `  filesystem: { rootdirectory: ${paths.registryData} }`,
       '  delete: { enabled: true }',
       'http:',
-      `  addr: 127.0.0.1:${REGISTRY_PORT}`,
+      `  addr: ${REGISTRY_ADDRESS}:${REGISTRY_PORT}`,
       `  tls: { certificate: ${paths.serverCert}, key: ${paths.serverKey} }`,
       'auth:',
       `  htpasswd: { realm: catalog-e2e, path: ${paths.htpasswd} }`,
@@ -402,6 +413,7 @@ export async function up(): Promise<void> {
   await timed('docker/cosign binaries (trixie)', installTrixieBinaries)
   await timed('configuration and certificates', async () => {
     await linkBuildxPlugin()
+    await ensureRegistryAddress()
     await ensureHostsEntry()
     await ensurePki()
     await ensureRegistryConfig()

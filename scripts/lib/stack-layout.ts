@@ -6,6 +6,11 @@ export const STATE = '/var/lib/catalog-e2e'
 export const RUN_DIR = '/run/catalog-e2e'
 
 export const REGISTRY_HOST = 'registry.e2e.test'
+/**
+ * The registry's address: on the loopback interface, but outside 127.0.0.0/8, which dockerd always treats as
+ * an insecure registry range (it would fall back to plain HTTP after a failed TLS login and hide the error).
+ */
+export const REGISTRY_ADDRESS = '10.77.0.1'
 export const REGISTRY_PORT = 5443
 export const REGISTRY = `${REGISTRY_HOST}:${REGISTRY_PORT}`
 /** Nothing listens here: the "cache registry unreachable" fault points its cache at it. */

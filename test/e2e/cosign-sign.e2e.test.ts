@@ -49,7 +49,12 @@ describe('cosign-sign', () => {
     for (const job of ['build', 'sign', 'verify:signature']) expect(run.status(job), tail(run)).toBe('passed')
     const { IMAGE_REF } = run.dotenv('build')
     expect(IMAGE_REF).toMatch(/@sha256:[0-9a-f]{64}$/)
-    const payloads = await cosignVerifyKey(IMAGE_REF as string, keys.publicKeyFile, [], stackEnv().E2E_DOCKER_CONFIG)
+    const payloads = await cosignVerifyKey(
+      IMAGE_REF as string,
+      keys.publicKeyFile,
+      [],
+      stackEnv().E2E_DOCKER_CONFIG,
+    )
     expect(payloads.length).toBeGreaterThan(0)
     expect(payloads[0]).toMatchObject({
       'com.gitlab.ci.commit.sha': ws.sha,
@@ -58,7 +63,10 @@ describe('cosign-sign', () => {
       tag: 'latest',
     })
     expect(run.allText.includes(keys.password), 'the key password appears in a log').toBe(false)
-    expect(run.allText.includes(keys.privateKey.split('\n')[1] as string), 'the private key appears in a log').toBe(false)
+    expect(
+      run.allText.includes(keys.privateKey.split('\n')[1] as string),
+      'the private key appears in a log',
+    ).toBe(false)
     expectNoRegistryPassword(run)
   })
 
@@ -88,7 +96,9 @@ describe('cosign-sign', () => {
       () => false,
     )
     if (!reachable) {
-      console.log('SKIP cosign-sign/keyless: Sigstore public services (fulcio.sigstore.dev) are unreachable from here')
+      console.log(
+        'SKIP cosign-sign/keyless: Sigstore public services (fulcio.sigstore.dev) are unreachable from here',
+      )
       context.skip()
     }
     // With Sigstore reachable, a local run still has no GitLab OIDC token to exchange: keyless signing is only

@@ -1,0 +1,96 @@
+// Faults and bad input, each against the real registry and tools.
+import { existsSync, rmSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { stackEnv } from '../../scripts/lib/e2e-stack.js'
+import { localInputs, registryImage, workspace } from './lib/local.js'
+import { runPipeline, tail } from './lib/pipeline.js'
+import { listTags, manifestDigest } from './lib/registry.js'
+import { PipelineConfigError } from './lib/render.js'
+
+const inputOverrides = localInputs
+const faults = (name: string) => `test/e2e/pipelines/${name}.gitlab-ci.yml`
+const repo = (path: string) => `${registryImage()}/faults/${path}`
+
+describe('faults', () => {
+  it('cache reference missing: the first build succeeds and writes the cache', async () => {
+    expect(await listTags(repo('cache-missing/buildx/cache'))).toEqual([])
+    expect(await listTags(repo('cache-missing/buildah/cache'))).toEqual([])
+    const ws = workspace()
+    const run = await runPipeline(ws, { scenario: faults('cache-missing'), inputOverrides })
+    for (const job of ['build-buildx', 'build-buildah']) {
+      expect(run.status(job), tail(run)).toBe('passed')
+      const builder = job.replace('build-', '')
+      expect(await manifestDigest(repo(`cache-missing/${builder}`), 'latest')).toBe(
+        run.dotenv(job).IMAGE_DIGEST,
+      )
+      expect((await listTags(repo(`cache-missing/${builder}/cache`))).length).toBeGreaterThan(0)
+    }
+  })
+
+  it('cache registry unreachable: the build still succeeds and pushes', async () => {
+    const ws = workspace()
+    const run = await runPipeline(ws, {
+      scenario: faults('cache-unreachable'),
+      variables: { E2E_UNREACHABLE_REGISTRY: stackEnv().E2E_UNREACHABLE_REGISTRY },
+      inputOverrides,
+    })
+    for (const job of ['build-buildx', 'build-buildah']) {
+      expect(run.status(job), `${job}\n${run.jobLog(job).slice(-3000)}`).toBe('passed')
+      const builder = job.replace('build-', '')
+      expect(await manifestDigest(repo(`cache-unreachable/${builder}`), 'latest')).toBe(
+        run.dotenv(job).IMAGE_DIGEST,
+      )
+    }
+  })
+
+  it('wrong registry password: each job fails at login with a clear error, pushes nothing, never prints it', async () => {
+    const ws = workspace()
+    const canary = `canary-wrong-password-${Date.now()}`
+    const run = await runPipeline(ws, {
+      scenario: faults('wrong-password'),
+      variables: { CI_REGISTRY_PASSWORD: canary },
+      inputOverrides,
+    })
+    expect(run.exitCode).not.toBe(0)
+    for (const job of ['build-buildx', 'build-buildah']) {
+      const log = run.jobLog(job)
+      expect(run.status(job), tail(run)).toBe('failed')
+      expect(log).toMatch(/unauthorized|invalid username\/password|incorrect username or password/i)
+      expect(log, 'the build started although the login failed').not.toMatch(
+        /STEP 1\/|#\d+ \[internal\] load build/,
+      )
+      expect(await listTags(repo(`wrong-password/${job.replace('build-', '')}`))).toEqual([])
+    }
+    expect(run.allText.includes(canary), 'the canary password appears in a log').toBe(false)
+  })
+
+  it('inputs carrying shell metacharacters run nothing: the canary file is never created', async () => {
+    const canaryFile = '/tmp/catalog-e2e-injection-canary'
+    rmSync(canaryFile, { force: true })
+    const ws = workspace()
+    const run = await runPipeline(ws, { scenario: faults('injection'), inputOverrides })
+    expect(run.jobLog('inject-buildx'), tail(run)).not.toBe('')
+    expect(existsSync(canaryFile), `${canaryFile} was created: an input ran as a command`).toBe(false)
+    for (const job of ['inject-buildx', 'inject-buildah', 'inject-cosign']) {
+      expect(run.status(job), `${job}\n${run.jobLog(job).slice(-2000)}`).toBe('failed')
+    }
+    expect(await listTags(repo('injection/buildx'))).toEqual([])
+    expect(await listTags(repo('injection/buildah'))).toEqual([])
+  })
+
+  it("an invalid input value fails before any job starts, with GitLab's message", async () => {
+    const ws = workspace()
+    const run = runPipeline(ws, {
+      scenario: faults('invalid-input'),
+      render: 'engine',
+      inputOverrides: { 'buildx-cache': { docker_service: false } },
+    })
+    await expect(run).rejects.toThrow(
+      new PipelineConfigError(
+        '`templates/buildx-cache/template.yml`: `builder` input: `kubernetes` cannot be used because it is not in the list of allowed options',
+      ),
+    )
+    expect(existsSync(`${ws.dir}/.gitlab-ci-local/output`)).toBe(false)
+    expect(await listTags(repo('invalid-input'))).toEqual([])
+  })
+})
