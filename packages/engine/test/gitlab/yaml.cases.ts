@@ -16,7 +16,59 @@ function yaml(
   return { name, source, template, ...(inputs ? { inputs } : {}), expected }
 }
 
+const YAML_LOAD = 'spec/lib/gitlab/ci/config/yaml_spec.rb'
+
+const compilerTemplate = `spec:
+  inputs:
+    compiler:
+      default: gcc
+    optimization_level:
+      type: number
+      default: 0
+---
+
+test:
+  script:
+    - echo "with compiler $[[ inputs.compiler | expand_vars ]] and level $[[ inputs.optimization_level ]]"
+`
+
 export const yamlCases: GitlabCase[] = [
+  yaml('with basic YAML › loads a YAML file', YAML_LOAD, "image: 'image:1.0'\ntexts:\n  nested_key: 'value1'\n  more_text:\n    more_nested_key: 'value2'\n", {
+    config: { image: 'image:1.0', texts: { nested_key: 'value1', more_text: { more_nested_key: 'value2' } } },
+  }),
+  yaml('when YAML is invalid › raises an error (mapping values are not allowed in this context)', YAML_LOAD, 'some: invalid: syntax', {
+    error: '(<unknown>): mapping values are not allowed in this context at line 1 column 14',
+  }),
+  {
+    name: 'with inputs and variables › loads a YAML file with inputs',
+    source: YAML_LOAD,
+    template: compilerTemplate,
+    inputs: { compiler: 'g++', optimization_level: 1 },
+    context: { variables: { COMPILER: 'c++' } },
+    expected: { config: { test: { script: ['echo "with compiler g++ and level 1"'] } } },
+  },
+  {
+    name: 'when using a variable in the input value › expands the variable and interpolates the input(s)',
+    source: YAML_LOAD,
+    template: compilerTemplate,
+    inputs: { compiler: '$COMPILER', optimization_level: 2 },
+    context: { variables: { COMPILER: 'c++' } },
+    expected: { config: { test: { script: ['echo "with compiler c++ and level 2"'] } } },
+  },
+  {
+    name: 'when given invalid input values › raises error (a number for a string input is coerced)',
+    source: YAML_LOAD,
+    template: compilerTemplate,
+    inputs: { compiler: 5, optimization_level: 'a string' },
+    context: { variables: { COMPILER: 'c++' } },
+    expected: { error: '`optimization_level` input: provided value is not a number' },
+  },
+  yaml('with default parameters › works with empty inputs and variables', YAML_LOAD, compilerTemplate, {
+    config: { test: { script: ['echo "with compiler gcc and level 0"'] } },
+  }),
+  yaml('with only inputs › works with only inputs parameter', YAML_LOAD, compilerTemplate, {
+    config: { test: { script: ['echo "with compiler clang and level 3"'] } },
+  }, { compiler: 'clang', optimization_level: 3 }),
   yaml(
     'when a simple single delimiter is being used',
     MULTI_DOC,
