@@ -1,4 +1,4 @@
-import { type ComponentSpec, readSpec, render } from '@catalog/engine'
+import { type ComponentSpec, readSpec, render, YamlReference } from '@catalog/engine'
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml'
 import { createLineIndex, type LineIndex } from './line-index.js'
 import type { RuleComponent } from './types.js'
@@ -70,10 +70,8 @@ function placeholderFor(input: ComponentSpec['inputs'][string]): unknown {
 }
 
 function toRecord(config: unknown): Record<string, unknown> {
-  if (config instanceof Map) return Object.fromEntries(config) as Record<string, unknown>
-  return config && typeof config === 'object' && !Array.isArray(config)
-    ? (config as Record<string, unknown>)
-    : {}
+  const plain = toPlain(config)
+  return plain && typeof plain === 'object' && !Array.isArray(plain) ? (plain as Record<string, unknown>) : {}
 }
 
 export function analyzeComponent(component: RuleComponent): ComponentAnalysis {
@@ -131,8 +129,21 @@ export function renderedJobs(
   })
 }
 
-/** Engine configs may hold Maps; rules read plain objects. */
+/** Arrays that stand for a `!reference [job, key]` tag in a plain configuration. */
+const references = new WeakSet<unknown[]>()
+
+export function isReference(value: unknown): boolean {
+  return Array.isArray(value) && references.has(value)
+}
+
+/** Engine configs may hold Maps and `!reference` tags; rules read plain objects (a reference as its path array). */
 export function toPlain(value: unknown): unknown {
+  if (value instanceof YamlReference) {
+    const path = value.path.map(toPlain)
+    references.add(path)
+    return path
+  }
+  if (isReference(value)) return value
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toPlain(v)]))
   if (Array.isArray(value)) return value.map(toPlain)
   if (value && typeof value === 'object') {

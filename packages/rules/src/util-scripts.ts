@@ -1,5 +1,5 @@
 import type { Scalar } from 'yaml'
-import type { TemplateJob } from './analyze-component.js'
+import { isReference, type TemplateJob } from './analyze-component.js'
 import { scalarsOf, valueAt } from './util-yaml.js'
 
 export const SCRIPT_SECTIONS = ['before_script', 'script', 'after_script'] as const
@@ -22,10 +22,14 @@ export function scriptItems(job: TemplateJob): ScriptItem[] {
 /** A rendered section as the list of lines GitLab runs (nested arrays flattened, a string is one line). */
 export function renderedLines(value: unknown): string[] | null {
   if (typeof value === 'string') return [value]
+  if (isReference(value)) return [': # !reference']
   if (!Array.isArray(value)) return null
   const lines: string[] = []
   for (const item of value) {
-    if (Array.isArray(item)) {
+    if (isReference(item)) {
+      // The referenced commands are checked in the job they come from.
+      lines.push(': # !reference')
+    } else if (Array.isArray(item)) {
       const nested = renderedLines(item)
       if (!nested) return null
       lines.push(...nested)

@@ -7,7 +7,7 @@ import {
   type Node,
   type Pair,
   parseAllDocuments,
-  type Scalar,
+  Scalar,
   type YAMLMap,
 } from 'yaml'
 
@@ -63,9 +63,17 @@ export function mapOf(node: unknown): YAMLMap | undefined {
   return isMap(node) ? node : undefined
 }
 
-/** Every scalar in a node, depth first (sequences flattened as GitLab flattens script arrays). */
+/**
+ * Every scalar in a node, depth first (sequences flattened as GitLab flattens script arrays). A `!reference [job,
+ * key]` counts as one empty item at its position: its commands live in another job.
+ */
 export function scalarsOf(node: unknown): Scalar[] {
   if (isScalar(node)) return [node]
+  if (isSeq(node) && node.tag === '!reference') {
+    const placeholder = new Scalar('')
+    placeholder.range = node.range ?? null
+    return [placeholder]
+  }
   if (isSeq(node)) return node.items.flatMap((item) => scalarsOf(item))
   return []
 }
