@@ -374,6 +374,7 @@ async function ensureBaseImage(): Promise<void> {
 
 export interface StackEnv {
   E2E_REGISTRY: string
+  E2E_REGISTRY_ADDRESS: string
   E2E_REGISTRY_USER: string
   E2E_REGISTRY_PASSWORD: string
   E2E_UNREACHABLE_REGISTRY: string
@@ -393,6 +394,7 @@ export interface StackEnv {
 export function stackEnv(): StackEnv {
   return {
     E2E_REGISTRY: REGISTRY,
+    E2E_REGISTRY_ADDRESS: REGISTRY_ADDRESS,
     E2E_REGISTRY_USER: REGISTRY_USER,
     E2E_REGISTRY_PASSWORD: existsSync(paths.registryPassword) ? registryPassword() : '',
     E2E_UNREACHABLE_REGISTRY: UNREACHABLE_REGISTRY,

@@ -21,6 +21,12 @@ export interface RunOptions {
   inputOverrides?: Record<string, Record<string, unknown>>
   /** `engine`: render every component with @catalog/engine, whatever its template uses. */
   render?: 'auto' | 'engine'
+  /**
+   * `shell` (default): every job on this machine's shell. `docker`: jobs with an `image` run in that image on
+   * the stack's daemon (kaniko: its executor only exists in its image), with host networking and the
+   * registry CA mounted at the same path; image-less jobs still run in the shell.
+   */
+  executor?: 'shell' | 'docker'
 }
 
 /** gitlab-ci-local's file name for a job (`Utils.safeDockerString`): other than [\w-], base64 without padding. */
@@ -109,8 +115,17 @@ export async function runPipeline(workspace: Workspace, options: RunOptions): Pr
     inputOverrides: options.inputOverrides ?? {},
     forceEngine: options.render === 'engine',
   })
+  const stack = stackEnv()
+  const executorArgs =
+    options.executor === 'docker'
+      ? [
+          ...['--pull-policy', 'if-not-present', '--network', 'host', '--helper-image', stack.E2E_BASE_IMAGE],
+          ...['--volume', `${stack.E2E_CA_FILE}:${stack.E2E_CA_FILE}:ro`],
+          ...['--extra-host', `${stack.E2E_REGISTRY.split(':')[0]}:${stack.E2E_REGISTRY_ADDRESS}`],
+        ]
+      : ['--force-shell-executor']
   const args = [
-    '--force-shell-executor',
+    ...executorArgs,
     '--no-color',
     '--concurrency',
     '1',
@@ -122,7 +137,6 @@ export async function runPipeline(workspace: Workspace, options: RunOptions): Pr
     ...unset.flatMap((key) => ['--unset-variable', key]),
     ...(options.jobs ?? []),
   ]
-  const stack = stackEnv()
   const env = {
     ...process.env,
     PATH: `${stack.E2E_PATH_PREPEND}:${process.env.PATH}`,
