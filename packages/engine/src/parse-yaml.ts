@@ -121,21 +121,87 @@ const psychTags = (tags: Tags): Tags => [
   ...tags.filter((candidate) => typeof candidate === 'string' || !REPLACED.has(candidate.tag)),
 ]
 
-/** libyaml's wording for the problems people hit most; anything else keeps the yaml package's text. */
-function psychProblem(code: string, message: string): string {
-  if (
-    code === 'BLOCK_AS_IMPLICIT_KEY' ||
-    /Nested mappings are not allowed|Implicit map keys need/.test(message)
-  ) {
-    return 'mapping values are not allowed in this context'
+/**
+ * libyaml's wording and context mark (Psych reports `problem context at line L column C` of the context mark) for
+ * the syntax errors people hit most, worked out from the `yaml` package's error. Anything else keeps the `yaml`
+ * package's wording and position.
+ */
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length
+}
+
+/** Start of the block collection that was being parsed: the top of the run of lines indented like the previous one. */
+function blockStart(text: string, at: number): { at: number; sequence: boolean } {
+  const lines = text.slice(0, lineStart(text, at)).split('\n')
+  lines.pop()
+  let index = lines.length - 1
+  while (index >= 0 && /^\s*(#.*)?$/.test(lines[index] as string)) index--
+  if (index < 0) return { at: 0, sequence: false }
+  const indent = indentOf(lines[index] as string)
+  let top = index
+  for (let i = index - 1; i >= 0; i--) {
+    const line = lines[i] as string
+    if (/^\s*(#.*)?$/.test(line)) continue
+    if (indentOf(line) < indent) break
+    if (indentOf(line) === indent) top = i
   }
-  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR')
-    return 'did not find expected key while parsing a block mapping'
-  if (code === 'UNEXPECTED_TOKEN' && /flow/.test(message))
-    return 'did not find expected node content while parsing a flow node'
-  if (code === 'BAD_ALIAS' || /alias/i.test(message))
-    return message.replace(/^Unresolved alias/, 'found undefined alias')
-  return message.charAt(0).toLowerCase() + message.slice(1)
+  const offset = lines.slice(0, top).reduce((sum, line) => sum + line.length + 1, 0) + indent
+  return { at: offset, sequence: (lines[top] as string).trimStart().startsWith('- ') }
+}
+
+function psychSyntaxError(
+  text: string,
+  code: string,
+  message: string,
+  pos: number,
+): { problem: string; at: number } {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || /Nested mappings are not allowed/.test(message)) {
+    // libyaml marks the offending `:`.
+    const colon = text.slice(pos).search(/:(?=[ \t\r\n]|$)/)
+    const at = colon === -1 ? pos : pos + colon
+    return { problem: 'mapping values are not allowed in this context', at }
+  }
+  if (code === 'MISSING_CHAR' && /closing (["'])quote/.test(message)) {
+    const quote = message.includes('"') ? '"' : "'"
+    return {
+      problem: 'found unexpected end of stream while scanning a quoted scalar',
+      at: Math.max(0, text.lastIndexOf(quote, pos - 1)),
+    }
+  }
+  if (code === 'TAB_AS_INDENT' || code === 'BAD_SCALAR_START') {
+    return {
+      problem: 'found character that cannot start any token while scanning for the next token',
+      at: pos,
+    }
+  }
+  if (/Flow sequence .* end with a \]/.test(message)) {
+    return {
+      problem: "did not find expected ',' or ']' while parsing a flow sequence",
+      at: Math.max(0, text.lastIndexOf('[', pos)),
+    }
+  }
+  if (/Flow map .* end with a \}/.test(message)) {
+    return {
+      problem: "did not find expected ',' or '}' while parsing a flow mapping",
+      at: Math.max(0, text.lastIndexOf('{', pos)),
+    }
+  }
+  if (
+    code === 'BAD_INDENT' ||
+    code === 'MULTILINE_IMPLICIT_KEY' ||
+    code === 'UNEXPECTED_TOKEN' ||
+    code === 'MISSING_CHAR'
+  ) {
+    const block = blockStart(text, pos)
+    return block.sequence
+      ? { problem: "did not find expected '-' indicator while parsing a block collection", at: block.at }
+      : { problem: 'did not find expected key while parsing a block mapping', at: block.at }
+  }
+  return { problem: message.charAt(0).toLowerCase() + message.slice(1), at: pos }
 }
 
 /**
@@ -167,13 +233,7 @@ export function parseYamlDocument(text: string, offset = 0): ParseYamlDocumentRe
     if (firstError.message.startsWith(DISALLOWED)) {
       return { ok: false, error: specError('YAML_DISALLOWED_CLASS', firstError.message, range) }
     }
-    const problem = psychProblem(firstError.code, firstError.message)
-    let at = firstError.pos[0]
-    if (problem.startsWith('mapping values')) {
-      // libyaml marks the offending `:`.
-      const colon = text.slice(at).search(/:(?=[ \t\r\n]|$)/)
-      if (colon !== -1 && !text.slice(at, at + colon).includes('\n')) at += colon
-    }
+    const { problem, at } = psychSyntaxError(text, firstError.code, firstError.message, firstError.pos[0])
     const { line, col } = lineCounter.linePos(at)
     return {
       ok: false,
@@ -182,6 +242,15 @@ export function parseYamlDocument(text: string, offset = 0): ParseYamlDocumentRe
   }
   const converter = new Converter(document)
   const value = converter.convert(document.contents, 1)
+  if (converter.unknownAnchor !== null) {
+    return {
+      ok: false,
+      error: specError(
+        'YAML_SYNTAX_ERROR',
+        `An alias referenced an unknown anchor: ${converter.unknownAnchor}`,
+      ),
+    }
+  }
   if (converter.tooDeep) {
     return { ok: false, error: specError('YAML_TOO_DEEP', 'The parsed YAML is too big') }
   }
@@ -210,6 +279,8 @@ export function parseYaml(text: string): ParseYamlResult {
 
 class Converter {
   tooDeep = false
+  /** Psych's `AnchorNotDefined` for the first alias without an anchor. */
+  unknownAnchor: string | null = null
   private readonly cache = new Map<Node, unknown>()
   /** Collections being converted: an alias back into one of them is a recursive structure. */
   private readonly open = new Set<Node>()
@@ -229,7 +300,11 @@ class Converter {
         this.tooDeep = true
         return null
       }
-      return target ? this.convert(target, depth) : null
+      if (!target) {
+        this.unknownAnchor ??= node.source
+        return null
+      }
+      return this.convert(target, depth)
     }
     if (isScalar(node)) return node.value
     const cached = this.cache.get(node as Node)

@@ -4,6 +4,8 @@ const MULTI_DOC = 'spec/lib/gitlab/config/loader/multi_doc_yaml_spec.rb'
 const LOADER = 'spec/lib/gitlab/ci/config/yaml/loader_spec.rb'
 const SPLIT =
   'gitlab-components-spec.md §3.1 (lib/gitlab/config/loader/{multi_doc_yaml,yaml}.rb, ci/config/yaml/result.rb)'
+const LIBYAML =
+  'libyaml scanner.c/parser.c messages, as Psych::SyntaxError prints them (problem, context, context mark)'
 const PSYCH = 'gitlab-components-spec.md §3.1 (YAML.safe_load, Psych ScalarScanner)'
 
 function yaml(
@@ -33,12 +35,25 @@ test:
 `
 
 export const yamlCases: GitlabCase[] = [
-  yaml('with basic YAML › loads a YAML file', YAML_LOAD, "image: 'image:1.0'\ntexts:\n  nested_key: 'value1'\n  more_text:\n    more_nested_key: 'value2'\n", {
-    config: { image: 'image:1.0', texts: { nested_key: 'value1', more_text: { more_nested_key: 'value2' } } },
-  }),
-  yaml('when YAML is invalid › raises an error (mapping values are not allowed in this context)', YAML_LOAD, 'some: invalid: syntax', {
-    error: '(<unknown>): mapping values are not allowed in this context at line 1 column 14',
-  }),
+  yaml(
+    'with basic YAML › loads a YAML file',
+    YAML_LOAD,
+    "image: 'image:1.0'\ntexts:\n  nested_key: 'value1'\n  more_text:\n    more_nested_key: 'value2'\n",
+    {
+      config: {
+        image: 'image:1.0',
+        texts: { nested_key: 'value1', more_text: { more_nested_key: 'value2' } },
+      },
+    },
+  ),
+  yaml(
+    'when YAML is invalid › raises an error (mapping values are not allowed in this context)',
+    YAML_LOAD,
+    'some: invalid: syntax',
+    {
+      error: '(<unknown>): mapping values are not allowed in this context at line 1 column 14',
+    },
+  ),
   {
     name: 'with inputs and variables › loads a YAML file with inputs',
     source: YAML_LOAD,
@@ -66,9 +81,15 @@ export const yamlCases: GitlabCase[] = [
   yaml('with default parameters › works with empty inputs and variables', YAML_LOAD, compilerTemplate, {
     config: { test: { script: ['echo "with compiler gcc and level 0"'] } },
   }),
-  yaml('with only inputs › works with only inputs parameter', YAML_LOAD, compilerTemplate, {
-    config: { test: { script: ['echo "with compiler clang and level 3"'] } },
-  }, { compiler: 'clang', optimization_level: 3 }),
+  yaml(
+    'with only inputs › works with only inputs parameter',
+    YAML_LOAD,
+    compilerTemplate,
+    {
+      config: { test: { script: ['echo "with compiler clang and level 3"'] } },
+    },
+    { compiler: 'clang', optimization_level: 3 },
+  ),
   yaml(
     'when a simple single delimiter is being used',
     MULTI_DOC,
@@ -230,6 +251,39 @@ export const yamlCases: GitlabCase[] = [
   yaml('duplicate keys: the last one wins', PSYCH, 'a: 1\na: 2\n', { config: { a: 2 } }),
   yaml('mapping values are not allowed in this context', PSYCH, 'a: b: c\n', {
     error: '(<unknown>): mapping values are not allowed in this context at line 1 column 5',
+  }),
+  yaml('unclosed double quote', LIBYAML, 'a: "abc\n', {
+    error: '(<unknown>): found unexpected end of stream while scanning a quoted scalar at line 1 column 4',
+  }),
+  yaml('tab used as indentation', LIBYAML, 'a:\n\t- b\n', {
+    error:
+      '(<unknown>): found character that cannot start any token while scanning for the next token at line 2 column 1',
+  }),
+  yaml('a plain scalar starting with @', LIBYAML, 'a: @b\n', {
+    error:
+      '(<unknown>): found character that cannot start any token while scanning for the next token at line 1 column 4',
+  }),
+  yaml('unclosed flow sequence', LIBYAML, 'a: [1, 2\n', {
+    error: "(<unknown>): did not find expected ',' or ']' while parsing a flow sequence at line 1 column 4",
+  }),
+  yaml('unclosed flow mapping', LIBYAML, 'a: {b: 1\n', {
+    error: "(<unknown>): did not find expected ',' or '}' while parsing a flow mapping at line 1 column 4",
+  }),
+  yaml('mapping items at different columns', LIBYAML, 'a:\n  b: 1\n c: 2\n', {
+    error: '(<unknown>): did not find expected key while parsing a block mapping at line 2 column 3',
+  }),
+  yaml('a sequence item after a mapping', LIBYAML, 'a: b\n- c\n', {
+    error: '(<unknown>): did not find expected key while parsing a block mapping at line 1 column 1',
+  }),
+  yaml('a mapping key after a sequence', LIBYAML, '- a\nb: c\n', {
+    error:
+      "(<unknown>): did not find expected '-' indicator while parsing a block collection at line 1 column 1",
+  }),
+  yaml('a more-indented key after a scalar value', LIBYAML, 'key: value\n  bad: indent\n', {
+    error: '(<unknown>): mapping values are not allowed in this context at line 2 column 6',
+  }),
+  yaml('an alias without an anchor (Psych::AnchorNotDefined)', PSYCH, 'a: *nope\n', {
+    error: 'An alias referenced an unknown anchor: nope',
   }),
   yaml('control characters are not allowed (binary input)', PSYCH, 'a: \u0000\u0001\u0002', {
     error: '(<unknown>): control characters are not allowed at line 1 column 1',
