@@ -3,7 +3,7 @@ import { scriptItems } from '../util-scripts.js'
 import { pipelinesOf, secretReferences } from '../util-shell.js'
 import { offsetIn } from '../util-yaml.js'
 
-const PRINTS = /^(?:echo|printf|cat)(?:\s|$)/
+const PRINTS = /^(?:echo|printf|cat|printenv)(?:\s|$)/
 const REDIRECTS = /(?:^|[^2])>/
 const XTRACE = /^set\s+(?:-[a-wyz]*x|-o\s+xtrace)/
 
