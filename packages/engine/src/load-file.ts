@@ -2,6 +2,8 @@ import type { Document } from 'yaml'
 import { type SpecError, specError } from './errors.js'
 import { parseYamlDocument } from './parse-yaml.js'
 import { type DocumentText, splitDocuments } from './split-documents.js'
+import { utf8ByteLength } from './util-bytes.js'
+import { MAX_YAML_SIZE_BYTES } from './util-deep-size.js'
 import { isPlainObject, type PlainObject } from './util-ruby.js'
 
 /**
@@ -17,23 +19,6 @@ export interface LoadedDocument extends DocumentText {
 export type LoadFileResult =
   | { ok: true; header: LoadedDocument | null; content: LoadedDocument | null; contentValue: PlainObject }
   | { ok: false; error: SpecError }
-
-/** `max_yaml_size_bytes` default (2 MiB). */
-export const MAX_YAML_SIZE_BYTES = 2 * 1024 * 1024
-
-export function utf8ByteLength(text: string): number {
-  let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) bytes += 1
-    else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4
-      i++
-    } else bytes += 3
-  }
-  return bytes
-}
 
 /** Ruby's `blank?` on a loaded document: nil, false, empty string, whitespace, empty hash or array. */
 function isBlank(value: unknown): boolean {
@@ -63,21 +48,24 @@ function controlCharacterError(text: string, offset: number): SpecError | null {
 }
 
 export function loadFile(source: string): LoadFileResult {
-  if (source.length > MAX_YAML_SIZE_BYTES || utf8ByteLength(source) > MAX_YAML_SIZE_BYTES) {
-    return { ok: false, error: specError('YAML_TOO_BIG', 'The provided YAML is too big') }
-  }
-  const parsed: { piece: DocumentText; value: unknown; document: Document.Parsed | null }[] = []
+  const parsed: { piece: DocumentText; value: unknown; document: Document.Parsed | null; tooBig: boolean }[] =
+    []
+  // `Loader::Yaml.new` per piece: the raw size check, then Psych. Every piece is parsed before any is checked.
   for (const piece of splitDocuments(source)) {
+    if (piece.text.length > MAX_YAML_SIZE_BYTES && utf8ByteLength(piece.text) > MAX_YAML_SIZE_BYTES) {
+      return { ok: false, error: specError('YAML_TOO_BIG', 'The provided YAML is too big') }
+    }
     const control = controlCharacterError(piece.text, piece.offset)
     if (control) return { ok: false, error: control }
     const result = parseYamlDocument(piece.text, piece.offset)
     if (!result.ok) return result
-    parsed.push({ piece, value: result.value, document: result.document })
+    parsed.push({ piece, value: result.value, document: result.document, tooBig: result.tooBig })
   }
   if (parsed.length > 0 && isBlank(parsed[0]?.value)) parsed.shift()
   const documents = parsed.filter((entry) => !isBlank(entry.value))
   const loaded: LoadedDocument[] = []
-  for (const { piece, value, document } of documents) {
+  for (const { piece, value, document, tooBig } of documents) {
+    if (tooBig) return { ok: false, error: specError('YAML_TOO_BIG', 'The parsed YAML is too big') }
     if (!isPlainObject(value)) {
       return {
         ok: false,

@@ -42,3 +42,48 @@ describe('parseYaml keys', () => {
     expect(Object.is((parseYaml('a: -0\n') as { value: { a: number } }).value.a, 0)).toBe(true)
   })
 })
+
+describe('parseYaml size limits (Gitlab::Config::Loader::Yaml)', () => {
+  it('yaml_spec.rb › when yaml size is too large (billion laughs)', () => {
+    const laughs = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'.split('').map((name, i) => {
+        const previous = 'abcdefghi'[i] as string
+        return `${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(',')}]`
+      }),
+    ].join('\n')
+    expect(parseYaml(laughs)).toMatchObject({ ok: false, error: 'The parsed YAML is too big' })
+  })
+
+  it('yaml_spec.rb › when yaml has cyclic data structure', () => {
+    expect(parseYaml('--- &1\n- hi\n- *1\n')).toMatchObject({
+      ok: false,
+      error: 'The parsed YAML is too big',
+    })
+  })
+
+  it('yaml_spec.rb › when raw yaml content is too large', () => {
+    expect(parseYaml('a'.repeat(3 * 1024 * 1024))).toMatchObject({
+      ok: false,
+      error: 'The provided YAML is too big',
+    })
+  })
+
+  it('yaml_spec.rb › when there is an unknown alias', () => {
+    expect(parseYaml('steps: *bad_alias')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unknown .+ bad_alias/i),
+    })
+  })
+
+  it('yaml_spec.rb › HTML content with a syntax error is an invalid configuration format', () => {
+    const html =
+      '<!-- BEGIN app/views/layouts/devise.html.haml -->\n<!DOCTYPE html>\n<html lang="en">\n<head><title>Sign in</title></head>\n<body>\n<form action="/users/sign_in" method="post">\n<label for="user_login">Username: or email</label>\n</form>\n</body>\n</html>\n'
+    expect(parseYaml(html)).toMatchObject({ ok: false, error: 'Invalid configuration format' })
+  })
+
+  it('100 nested collections are fine, 101 are too deep (DeepSize counts containers)', () => {
+    expect(parseYaml(`a: ${'['.repeat(99)}1${']'.repeat(99)}`).ok).toBe(true)
+    expect(parseYaml(`a: ${'['.repeat(100)}1${']'.repeat(100)}`)).toMatchObject({ ok: false })
+  })
+})

@@ -11,6 +11,8 @@ import {
   type Tags,
 } from 'yaml'
 import { type SpecError, specError } from './errors.js'
+import { utf8ByteLength } from './util-bytes.js'
+import { exceedsDeepSize, MAX_YAML_SIZE_BYTES } from './util-deep-size.js'
 import { isPlainObject, mergeInto, rubyToS, setKey } from './util-ruby.js'
 
 /**
@@ -25,7 +27,13 @@ export class YamlReference {
 }
 
 export type ParseYamlDocumentResult =
-  | { ok: true; value: unknown; document: Document.Parsed | null }
+  | {
+      ok: true
+      value: unknown
+      document: Document.Parsed | null
+      /** `Gitlab::Utils::DeepSize` would reject it: depth over 100, recursive, or over 2 MiB of Ruby objects. */
+      tooBig: boolean
+    }
   | { ok: false; error: SpecError }
 
 /** GitLab's `max_yaml_depth` default. */
@@ -153,6 +161,12 @@ function blockStart(text: string, at: number): { at: number; sequence: boolean }
   return { at: offset, sequence: (lines[top] as string).trimStart().startsWith('- ') }
 }
 
+/** `Loader::Yaml#html_content?`: a Psych syntax error on an HTML page is reported as a format error. */
+function isHtml(text: string): boolean {
+  const prefix = text.slice(0, 512).toLowerCase()
+  return prefix.includes('<!doctype html') || prefix.includes('<html')
+}
+
 function psychSyntaxError(
   text: string,
   code: string,
@@ -226,13 +240,15 @@ export function parseYamlDocument(text: string, offset = 0): ParseYamlDocumentRe
     return { ok: false, error: specError('YAML_SYNTAX_ERROR', `(<unknown>): ${String(error)}`) }
   }
   const document = documents[0]
-  if (!document) return { ok: true, value: null, document: null }
+  if (!document) return { ok: true, value: null, document: null, tooBig: false }
   const firstError = document.errors[0]
   if (firstError) {
     const range: [number, number] = [firstError.pos[0] + offset, firstError.pos[1] + offset]
     if (firstError.message.startsWith(DISALLOWED)) {
       return { ok: false, error: specError('YAML_DISALLOWED_CLASS', firstError.message, range) }
     }
+    if (isHtml(text))
+      return { ok: false, error: specError('YAML_INVALID_FORMAT', 'Invalid configuration format', range) }
     const { problem, at } = psychSyntaxError(text, firstError.code, firstError.message, firstError.pos[0])
     const { line, col } = lineCounter.linePos(at)
     return {
@@ -251,10 +267,7 @@ export function parseYamlDocument(text: string, offset = 0): ParseYamlDocumentRe
       ),
     }
   }
-  if (converter.tooDeep) {
-    return { ok: false, error: specError('YAML_TOO_DEEP', 'The parsed YAML is too big') }
-  }
-  return { ok: true, value, document }
+  return { ok: true, value, document, tooBig: converter.tooDeep || exceedsDeepSize(value) }
 }
 
 /** Same shape as `render`'s failure: `error` is the message, `errors` the data. */
@@ -271,10 +284,14 @@ export function parseYaml(text: string): ParseYamlResult {
       error: 'Invalid YAML syntax',
       errors: [specError('YAML_SYNTAX_ERROR', 'Invalid YAML syntax')],
     }
+  const fail = (error: SpecError): ParseYamlResult => ({ ok: false, error: error.message, errors: [error] })
+  if (text.length > MAX_YAML_SIZE_BYTES && utf8ByteLength(text) > MAX_YAML_SIZE_BYTES) {
+    return fail(specError('YAML_TOO_BIG', 'The provided YAML is too big'))
+  }
   const result = parseYamlDocument(text)
-  return result.ok
-    ? { ok: true, value: result.value }
-    : { ok: false, error: result.error.message, errors: [result.error] }
+  if (!result.ok) return fail(result.error)
+  if (result.tooBig) return fail(specError('YAML_TOO_BIG', 'The parsed YAML is too big'))
+  return { ok: true, value: result.value }
 }
 
 class Converter {
@@ -289,7 +306,8 @@ class Converter {
 
   convert(node: unknown, depth: number): unknown {
     if (node === null || node === undefined) return null
-    if (depth > MAX_YAML_DEPTH) {
+    if ((isMap(node) || isSeq(node)) && depth > MAX_YAML_DEPTH) {
+      // DeepSize counts the nesting of arrays and hashes only.
       this.tooDeep = true
       return null
     }

@@ -1,5 +1,5 @@
 import { type ErrorCode, type SpecError, specError } from '../errors.js'
-import { utf8ByteLength } from '../load-file.js'
+import { utf8ByteLength } from '../util-bytes.js'
 import { isPlainObject, rubySplitLimit } from '../util-ruby.js'
 
 /** `Interpolation::Access` (GitLab 18.11, array index access GA). */

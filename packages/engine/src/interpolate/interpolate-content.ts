@@ -1,5 +1,5 @@
 import { type SpecError, specError } from '../errors.js'
-import { utf8ByteLength } from '../load-file.js'
+import { utf8ByteLength } from '../util-bytes.js'
 import { isPlainObject, type PlainObject, rubyGsub, rubyToS, setKey } from '../util-ruby.js'
 import { type BlockContext, type BlockResult, evaluateBlock } from './evaluate-block.js'
 import { BLOCK_PREFIX, scanBlocks } from './find-blocks.js'

@@ -49,13 +49,13 @@ export const interpolationCases: GitlabCase[] = [
     },
   },
   {
-    name: 'when template is too large › returns an error (MAX_NODES = 500_000, reached through aliases)',
-    source: TEMPLATE,
+    name: '500 000 nodes through aliases: DeepSize rejects the YAML before MAX_NODES is reached',
+    source: `${TEMPLATE} + spec/lib/gitlab/config/loader/yaml_spec.rb`,
     template: component(
       'spec:\n  inputs: {}',
       `a: &a [${Array.from({ length: 1000 }, () => 'x').join(', ')}]\nb: [${Array.from({ length: 500 }, () => '*a').join(', ')}]\n`,
     ),
-    expected: { error: 'config too large' },
+    expected: { error: 'The parsed YAML is too big' },
   },
   {
     name: 'when node size is exceeded › returns a config size error (MAX_NODE_SIZE = 1 MiB)',
