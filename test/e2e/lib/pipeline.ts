@@ -27,6 +27,8 @@ export interface RunOptions {
    * registry CA mounted at the same path; image-less jobs still run in the shell.
    */
   executor?: 'shell' | 'docker'
+  /** Only print the merged configuration (`--preview`): checks includes, inputs and GitLab's CI schema. */
+  preview?: boolean
 }
 
 /** gitlab-ci-local's file name for a job (`Utils.safeDockerString`): other than [\w-], base64 without padding. */
@@ -125,7 +127,7 @@ export async function runPipeline(workspace: Workspace, options: RunOptions): Pr
         ]
       : ['--force-shell-executor']
   const args = [
-    ...executorArgs,
+    ...(options.preview ? ['--preview'] : executorArgs),
     '--no-color',
     '--concurrency',
     '1',

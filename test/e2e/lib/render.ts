@@ -4,13 +4,14 @@
 // include when `E2E_RENDER=engine`, is rendered by `@catalog/engine` and handed over as a local include.
 // The prepared copy also carries the suite's input overrides (services off: gitlab-ci-local would try to pull
 // the service images even in shell mode).
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parse, stringify } from 'yaml'
 import type { Workspace } from './workspace.js'
 
 export interface Prepared {
-  /** The file handed to gitlab-ci-local, relative to the workspace. */
+  /** The file handed to gitlab-ci-local, relative to the workspace (no dot directory: its local includes are globbed without dotfiles). */
   file: string
   /** How each included component was resolved, for the report and failure messages. */
   includes: { component: string; mode: 'gitlab-ci-local' | 'engine'; reason: string }[]
@@ -21,6 +22,9 @@ export class PipelineConfigError extends Error {}
 
 const COMPONENT_ADDRESS = /^\$CI_SERVER_FQDN\/\$CI_PROJECT_PATH\/([^@]+)@\$CI_COMMIT_SHA$/
 const FUNCTION_CALL = /\$\[\[[^\]]*\|[^\]]*\]\]/
+/** A top-level `include:` after the header: gitlab-ci-local turns a component's inner `include:local` into a
+ * `project:` include and fetches it from the remote (anchors §3.2), which does not exist here. */
+const INNER_INCLUDE = /^---\s*$[\s\S]*^include:/m
 
 type Include = string | Record<string, unknown>
 
@@ -80,7 +84,7 @@ export async function prepareScenario(
       ? [doc.include as Include]
       : []
   const prepared: Prepared = { file: '', includes: [] }
-  const outDir = join(workspace.dir, '.e2e-prepared')
+  const outDir = join(workspace.dir, 'e2e-prepared')
   mkdirSync(outDir, { recursive: true })
   const forceEngine = options.forceEngine === true || process.env.E2E_RENDER === 'engine'
 
@@ -103,7 +107,8 @@ export async function prepareScenario(
     }
     const source = readFileSync(templateFile, 'utf8')
     const usesFunctions = FUNCTION_CALL.test(source)
-    if (usesFunctions || forceEngine) {
+    const includesOthers = INNER_INCLUDE.test(source)
+    if (usesFunctions || includesOthers || forceEngine) {
       const rendered = await renderWithEngine(
         source,
         {
@@ -118,7 +123,7 @@ export async function prepareScenario(
         },
         templatePath,
       )
-      const file = `.e2e-prepared/${index}-${name}.yml`
+      const file = `e2e-prepared/${index}-${name}.yml`
       writeFileSync(join(workspace.dir, file), rendered)
       rewritten.push({ local: file })
       prepared.includes.push({
@@ -126,7 +131,9 @@ export async function prepareScenario(
         mode: 'engine',
         reason: usesFunctions
           ? 'template uses interpolation functions, which gitlab-ci-local does not apply'
-          : 'the test asks for GitLab-faithful input validation',
+          : includesOthers
+            ? "template includes another file, which gitlab-ci-local would fetch from the component's remote"
+            : 'the test asks for GitLab-faithful input validation',
       })
     } else {
       rewritten.push({ ...include, inputs })
@@ -138,7 +145,10 @@ export async function prepareScenario(
     }
   }
   if (includes.length > 0) doc.include = rewritten
-  prepared.file = `.e2e-prepared/${basename(scenario)}`
+  prepared.file = `e2e-prepared/${basename(scenario)}`
   writeFileSync(join(workspace.dir, prepared.file), stringify(doc, { lineWidth: 0 }))
+  // gitlab-ci-local resolves include:local against `git ls-files`: stage (not commit) the prepared files, so
+  // HEAD, which the self-includes pin, stays the same.
+  execFileSync('git', ['add', '--', 'e2e-prepared'], { cwd: workspace.dir, stdio: 'ignore' })
   return prepared
 }
