@@ -2,12 +2,13 @@
 // docker-registry (TLS from a self-made CA, htpasswd auth) on registry.e2e.test:5443, Docker Engine 26 from
 // trixie with the containerd image store and buildx, cosign, buildah, skopeo, tinyproxy plus a target only
 // reachable through it, and a busybox base image pushed to the registry.
-// Usage: npx tsx scripts/e2e-stack.ts <up|down|env|status> [--json]
+// Usage: npx tsx scripts/e2e-stack.ts <up|down|env|status|apt-packages> [--json]
 // Leaves behind: binaries in /opt/catalog-e2e, state in /var/lib/catalog-e2e, pids and sockets in
 // /run/catalog-e2e, an /etc/hosts line, CA files under /etc/docker/certs.d and /etc/containers/certs.d.
 // `down` stops only the daemons `up` started, by their recorded pids.
 import { argv } from 'zx'
 import { down, stackEnv, status, up } from './lib/e2e-stack.js'
+import { aptPackages } from './lib/stack-layout.js'
 
 const args = argv as { _: string[]; json?: boolean }
 const command = args._[0]
@@ -34,8 +35,12 @@ try {
       )
       break
     }
+    case 'apt-packages':
+      // For .ci/run: one apt transaction for everything the machine needs.
+      process.stdout.write(`${aptPackages.join('\n')}\n`)
+      break
     default:
-      process.stderr.write('usage: e2e-stack.ts <up|down|env|status> [--json]\n')
+      process.stderr.write('usage: e2e-stack.ts <up|down|env|status|apt-packages> [--json]\n')
       process.exitCode = 2
   }
 } catch (error) {
