@@ -4,6 +4,7 @@ import { planDocs } from '@catalog/docs'
 import { loadCatalog, loadVersions } from '@catalog/loader'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { findCatalogRoot } from '../../lib/find-catalog-root.js'
 import { parseFlags } from '../../parse-flags.js'
 
 const usage = `Usage: catalog docs [--check] [--json]
@@ -27,16 +28,17 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 0
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
-  const catalog = loadCatalog(io.cwd)
+  const root = findCatalogRoot(io.cwd)
+  const catalog = loadCatalog(root)
   if (catalog.components.length === 0) {
     throw new UserError('no components under templates/ here: run `catalog docs` at the root of the catalog')
   }
-  const version = loadVersions(io.cwd)[0]?.version ?? null
+  const version = loadVersions(root)[0]?.version ?? null
   const files = planDocs(catalog, { version })
   const changed = files.filter((file) => file.current !== file.expected)
   if (!values.check) {
     // Compute everything first, then write: nothing is half-written by a failure in the middle of planning.
-    for (const file of changed) writeFileSync(join(io.cwd, file.file), file.expected)
+    for (const file of changed) writeFileSync(join(root, file.file), file.expected)
   }
   const status = (file: (typeof files)[number]) =>
     file.current === file.expected ? 'unchanged' : values.check ? 'out-of-date' : 'updated'

@@ -3,13 +3,14 @@ import { resolve } from 'node:path'
 import { ruleIds } from '@catalog/rules'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { findCatalogRoot } from '../../lib/find-catalog-root.js'
 import { formatFinding, formatSummary, summarize, toCodeQuality } from '../../lib/format-findings.js'
 import { validateCatalog } from '../../lib/validate-catalog.js'
 import { parseFlags } from '../../parse-flags.js'
 
 const usage = `Usage: catalog validate [--json] [--format text|json|codequality] [--output <file>] [--rule <id>]...
 
-Checks that the catalog in the current directory is publishable: every component and every scenario under
+Checks that the catalog (the current directory or the nearest one above with templates/) is publishable: every component and every scenario under
 test/pipelines, against GitLab's rules and ours. Prints \`file:line: rule: message\` and a summary; exits 1 on
 any error.
 
@@ -59,7 +60,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
 
   const started = performance.now()
-  const report = await validateCatalog(io.cwd, { env: io.env, ...(values.rule ? { only: values.rule } : {}) })
+  const report = await validateCatalog(findCatalogRoot(io.cwd), {
+    env: io.env,
+    ...(values.rule ? { only: values.rule } : {}),
+  })
   const summary = summarize(report.findings, report, performance.now() - started)
   const exitCode = summary.errors > 0 ? 1 : 0
 

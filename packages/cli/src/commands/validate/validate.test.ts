@@ -32,6 +32,12 @@ describe('catalog validate', { timeout: 30_000 }, () => {
     )
   })
 
+  it('finds the catalog from a subdirectory', async () => {
+    const io = memoryIo(join(fixtureCopy('clean-catalog'), 'templates', 'build'))
+    expect(await main(['validate'], io)).toBe(0)
+    expect(io.out).toMatch(/^catalog validate: 1 component, 1 scenario: 0 errors, 0 warnings /)
+  })
+
   it('prints file:line: rule: message for each finding and exits 1', async () => {
     const io = memoryIo(broken())
     expect(await main(['validate'], io)).toBe(1)
