@@ -1,4 +1,5 @@
 import {
+  type CollectionTag,
   type Document,
   isAlias,
   isMap,
@@ -9,6 +10,7 @@ import {
   parseAllDocuments,
   type ScalarTag,
   type Tags,
+  YAMLSeq,
 } from 'yaml'
 import { type SpecError, specError } from './errors.js'
 import { utf8ByteLength } from './util-bytes.js'
@@ -24,6 +26,28 @@ import { isPlainObject, mergeInto, rubyToS, setKey } from './util-ruby.js'
 /** A `!reference [job, key]` tag. GitLab resolves it after interpolation, which never looks inside it. */
 export class YamlReference {
   constructor(readonly path: unknown[]) {}
+
+  /** JSON has no tags: `{ "!reference": [job, key] }`. */
+  toJSON(): { '!reference': unknown[] } {
+    return { '!reference': this.path }
+  }
+}
+
+/**
+ * For `yaml`'s `stringify(config, { customTags: [yamlReferenceTag] })`: writes `YamlReference` back as
+ * `!reference [job, key]`.
+ */
+export const yamlReferenceTag: CollectionTag = {
+  tag: '!reference',
+  collection: 'seq',
+  default: false,
+  identify: (value) => value instanceof YamlReference,
+  createNode: (schema, value, ctx) => {
+    const seq = YAMLSeq.from(schema, (value as YamlReference).path, ctx)
+    seq.flow = true
+    return seq
+  },
+  resolve: (seq) => new YamlReference(seq.items),
 }
 
 export type ParseYamlDocumentResult =

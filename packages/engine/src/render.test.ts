@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { stringify } from 'yaml'
+import { yamlReferenceTag } from './parse-yaml.js'
 import { render } from './render.js'
 
 describe('render', () => {
@@ -34,7 +36,14 @@ describe('render', () => {
       "spec:\n  inputs:\n    x:\n      default: y\n---\njob:\n  script: !reference ['.$[[ inputs.x ]]', script]\n",
     )
     expect(result.ok && JSON.stringify(result.config)).toBe(
-      '{"job":{"script":{"path":[".$[[ inputs.x ]]","script"]}}}',
+      '{"job":{"script":{"!reference":[".$[[ inputs.x ]]","script"]}}}',
+    )
+  })
+
+  it('writes !reference back as a tag with yamlReferenceTag', () => {
+    const result = render('job:\n  script: !reference [.setup, script]\n')
+    expect(result.ok && stringify(result.config, { customTags: [yamlReferenceTag] })).toBe(
+      'job:\n  script: !reference [ .setup, script ]\n',
     )
   })
 })
