@@ -25,7 +25,26 @@ function header(
 
 const valid = { config: { job: { script: 'echo' } } }
 
+const SPEC = 'spec/lib/gitlab/ci/config/header/spec_spec.rb'
+
 export const headerCases: GitlabCase[] = [
+  header(
+    'when spec contains unknown keywords (location header:spec under the interpolator)',
+    SPEC,
+    'spec:\n  test: 123',
+    {
+      error: 'header:spec config contains unknown keys: test',
+    },
+  ),
+  header(
+    'when spec contains both inputs and component',
+    SPEC,
+    'spec:\n  inputs:\n    foo:\n      default: bar\n  component: [name, version]',
+    valid,
+  ),
+  header('when spec contains a required value', SPEC, 'spec:\n  inputs:\n    foo:', {
+    error: '`foo` input: required value has not been provided',
+  }),
   header(
     'when header contains default and required values for inputs',
     ROOT,

@@ -47,7 +47,111 @@ const environment = (rulesYaml: string) => `    environment:
       rules:
 ${rulesYaml}`
 
+const RULE_SPEC = 'spec/lib/gitlab/ci/config/header/input/rules/rule_spec.rb'
+const RULES_SPEC = 'spec/lib/gitlab/ci/config/header/input/rules_spec.rb'
+
+/** rule_spec examples: one rule for input `x`, messages as `Rules#errors` rewrites them. */
+function rule(
+  name: string,
+  ruleYaml: string,
+  expected: GitlabCase['expected'],
+  args: unknown = { x: 'a' },
+): GitlabCase {
+  return rules(
+    name,
+    RULE_SPEC,
+    `    env:\n      default: prod\n    x:\n      rules:\n        - ${ruleYaml}`,
+    ['x'],
+    args,
+    expected,
+  )
+}
+
+const MUST_DEFINE = "`x` input: rule must define 'options' with at least one value and a 'default'"
+const fiftyOne = `[${Array.from({ length: 51 }, (_, i) => `'${i + 1}'`).join(', ')}]`
+
 export const ruleCases: GitlabCase[] = [
+  rule(
+    'with if and options › has error about missing default',
+    `{ if: '$[[ inputs.env ]] == "prod"', options: [a, b] }`,
+    { error: MUST_DEFINE },
+  ),
+  rule(
+    'with if and default (no options) › is valid',
+    `{ if: '$[[ inputs.env ]] == "prod"', default: value }`,
+    { config: { x: 'value' } },
+    {},
+  ),
+  rule(
+    'with if, options, and default › is valid',
+    `{ if: '$[[ inputs.env ]] == "prod"', options: [a, b], default: a }`,
+    { config: { x: 'b' } },
+    { x: 'b' },
+  ),
+  rule(
+    'with fallback rule having both options and default › is valid',
+    '{ options: [a, b], default: a }',
+    { config: { x: 'a' } },
+    {},
+  ),
+  rule("when rule has 'if' but no 'options' or 'default'", `{ if: '$[[ inputs.env ]] == "prod"' }`, {
+    error: MUST_DEFINE,
+  }),
+  rule('when if is not a valid expression', '{ if: 123, options: [a, b] }', {
+    error: '`x` input: if invalid expression syntax',
+  }),
+  rule('when options is not an array', `{ if: '$[[ inputs.env ]] == "prod"', options: not-array }`, {
+    error: '`x` input: options should be an array',
+  }),
+  rule(
+    'when options exceed limit (and, with no default, the default error too)',
+    `{ options: ${fiftyOne} }`,
+    {
+      error: `\`x\` input: cannot define more than 50 options, ${MUST_DEFINE}`,
+    },
+  ),
+  rule('with empty config › has error about presence', '{}', { error: "`x` input: can't be blank" }),
+  rule(
+    'when default is not in options list',
+    `{ if: '$[[ inputs.env ]] == "prod"', options: [a, b], default: c }`,
+    {
+      error: "`x` input: default 'c' must be one of the options",
+    },
+  ),
+  rule(
+    'when rule with if has empty options and no default',
+    `{ if: '$[[ inputs.env ]] == "prod"', options: [] }`,
+    { error: MUST_DEFINE },
+  ),
+  rule('when fallback rule has empty string options but no default', "{ options: [''] }", {
+    error: MUST_DEFINE,
+  }),
+  rule(
+    'when fallback rule has empty string options with default › is valid',
+    "{ options: [''], default: '' }",
+    { config: { x: '' } },
+    {},
+  ),
+  rules(
+    'with multiple rules (each with a default, as 18.11 requires)',
+    RULES_SPEC,
+    `    env:\n      default: prod\n    x:\n      rules:\n        - { if: '$[[ inputs.env ]] == "prod"', options: [large, xlarge], default: large }\n        - { options: [small], default: small }`,
+    ['x'],
+    {},
+    {
+      config: { x: 'large' },
+    },
+  ),
+  rules(
+    'when config is not an array (a hash)',
+    RULES_SPEC,
+    `    x:\n      rules: { if: condition }`,
+    ['x'],
+    {},
+    {
+      error: 'header:spec:inputs:x:rules config should be an array',
+    },
+  ),
   rules(
     'rules-based options › when value matches resolved options',
     BUILDER,
