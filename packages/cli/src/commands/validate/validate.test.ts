@@ -118,6 +118,12 @@ describe('catalog validate', { timeout: 30_000 }, () => {
     expect(io.out).toMatch(/catalog validate: .*: 3 errors/)
   })
 
+  it('says in one line when it cannot write --output', async () => {
+    const io = memoryIo(fixtureCopy('clean-catalog'))
+    expect(await main(['validate', '--format', 'json', '--output', 'missing/dir/report.json'], io)).toBe(1)
+    expect(io.err).toBe('catalog: cannot write missing/dir/report.json: ENOENT\n')
+  })
+
   it('--rule runs only the named rules', async () => {
     const io = memoryIo(broken())
     expect(await main(['validate', '--rule', 'shell-injection', '--json'], io)).toBe(1)
