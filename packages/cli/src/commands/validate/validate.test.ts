@@ -1,11 +1,32 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { main } from '../../index.js'
-import { fixtureCopy } from './util-fixture.js'
+
+// Fixture catalogs are copied into a temporary directory (removed after the test) before a command runs on them.
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
+
+function readTree(dir: string, root = dir): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name)
+      return entry.isDirectory()
+        ? Object.entries(readTree(path, root))
+        : [[relative(root, path), readFileSync(path, 'utf8')]]
+    }),
+  )
+}
+
+/** A temporary copy of a fixture catalog (removed after the test), with `changes` applied: path → new text. */
+function fixtureCopy(name: string, changes: Record<string, (text: string) => string> = {}): string {
+  const files = readTree(join(fixtures, name))
+  for (const [path, change] of Object.entries(changes)) files[path] = change(files[path] ?? '')
+  return testdir(files)
+}
 
 const TEMPLATE = 'templates/build/template.yml'
 
