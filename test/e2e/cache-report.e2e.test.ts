@@ -1,0 +1,53 @@
+// The cache-report parsers on excerpts of real builder output (BuildKit plain progress with a local and a
+// registry cache hit, buildah --layers with --cache-from, kaniko --cache).
+import { describe, expect, it } from 'vitest'
+import { buildahSteps, buildkitSteps, kanikoSteps } from './lib/cache-report.js'
+
+describe('cache reports', () => {
+  it('BuildKit: CACHED and an imported layer are hits, an executed step is not; FROM and metadata are not counted', () => {
+    const log = [
+      '#7 [build 1/4] FROM registry.e2e.test:5443/base/busybox:1@sha256:ce4a',
+      '#8 [build 2/4] RUN sleep 5 && echo slow',
+      '#8 sha256:ba5e26e13d2cbe678a0c98e493a4b28f7a5b5d4b5b1a65dfcb295f77a1a8da0c 108B / 108B 0.0s done',
+      '#8 extracting sha256:ba5e26e13d2cbe678a0c98e493a4b28f7a5b5d4b5b1a65dfcb295f77a1a8da0c',
+      '#8 DONE 0.1s',
+      '#9 [build 3/4] COPY app/version.txt /out/version.txt',
+      '#9 CACHED',
+      '#10 [build 4/4] RUN cp /out/version.txt /out/version.copy',
+      '#10 DONE 0.3s',
+      '#11 [stage-2 2/2] LABEL x=y',
+    ].join('\n')
+    expect(buildkitSteps(log)).toEqual([
+      { instruction: 'RUN sleep 5 && echo slow', cached: true },
+      { instruction: 'COPY app/version.txt /out/version.txt', cached: true },
+      { instruction: 'RUN cp /out/version.txt /out/version.copy', cached: false },
+    ])
+  })
+
+  it('buildah: "Using cache" after a step marks it cached', () => {
+    const log = [
+      '[2/3] STEP 2/4: RUN sleep 5 && mkdir -p /out',
+      '--> Cache pulled from remote registry.e2e.test:5443/x/cache:b55b',
+      '--> Using cache 499c97ec8e3385b75566ce2d834ea9d6b9ec31ed4b441a23066b82b410b25180',
+      '[2/3] STEP 3/4: COPY app/version.txt /out/version.txt',
+      '--> e7441685abc',
+      '[3/3] STEP 2/5: ARG REVISION=unknown',
+      '--> Using cache 4a71eec04ef',
+    ].join('\n')
+    expect(buildahSteps(log)).toEqual([
+      { instruction: 'RUN sleep 5 && mkdir -p /out', cached: true },
+      { instruction: 'COPY app/version.txt /out/version.txt', cached: false },
+    ])
+  })
+
+  it('kaniko: "Using caching version of cmd" is a hit, "No cached layer found" a miss', () => {
+    const log = [
+      'INFO[0001] Using caching version of cmd: RUN sleep 5 && mkdir -p /out',
+      'INFO[0002] No cached layer found for cmd RUN cp /out/version.txt /out/version.copy',
+    ].join('\n')
+    expect(kanikoSteps(log)).toEqual([
+      { instruction: 'RUN sleep 5 && mkdir -p /out', cached: true },
+      { instruction: 'RUN cp /out/version.txt /out/version.copy', cached: false },
+    ])
+  })
+})
