@@ -49,7 +49,8 @@ async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------- packages
 
 async function missingAptPackages(): Promise<string[]> {
-  const out = await $`dpkg-query -W -f=${'${Package} ${db:Status-Status}\n'} ${aptPackages}`.nothrow()
+  const format = ['$', '{Package} $', '{db:Status-Status}\n'].join('') // dpkg-query's own ${field} syntax
+  const out = await $`dpkg-query -W -f=${format} ${aptPackages}`.nothrow()
   const installed = new Set(
     out.stdout
       .split('\n')
@@ -195,7 +196,7 @@ async function ensureRegistryConfig(): Promise<void> {
   }
   if (!existsSync(paths.htpasswd)) {
     const line = await $({ input: registryPassword() })`htpasswd -niB ${REGISTRY_USER}`
-    await fs.writeFile(paths.htpasswd, line.stdout.trim() + '\n', { mode: 0o600 })
+    await fs.writeFile(paths.htpasswd, `${line.stdout.trim()}\n`, { mode: 0o600 })
   }
   await fs.writeFile(
     paths.registryConfig,
