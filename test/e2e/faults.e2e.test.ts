@@ -78,19 +78,26 @@ describe('faults', () => {
     expect(await listTags(repo('injection/buildah'))).toEqual([])
   })
 
-  it("an invalid input value fails before any job starts, with GitLab's message", async () => {
+  it.each([
+    {
+      file: 'invalid-input',
+      message:
+        '`templates/buildx-cache/template.yml`: `builder` input: `kubernetes` cannot be used because it is not in the list of allowed options',
+    },
+    {
+      file: 'invalid-regex',
+      message:
+        '`templates/buildx-cache/template.yml`: `registry_password_variable` input: provided value does not match required RegEx pattern',
+    },
+  ])("$file: fails before any job starts, with GitLab's message", async ({ file, message }) => {
     const ws = workspace()
     const run = runPipeline(ws, {
-      scenario: faults('invalid-input'),
+      scenario: faults(file),
       render: 'engine',
       inputOverrides: { 'buildx-cache': { docker_service: false } },
     })
-    await expect(run).rejects.toThrow(
-      new PipelineConfigError(
-        '`templates/buildx-cache/template.yml`: `builder` input: `kubernetes` cannot be used because it is not in the list of allowed options',
-      ),
-    )
+    await expect(run).rejects.toThrow(new PipelineConfigError(message))
     expect(existsSync(`${ws.dir}/.gitlab-ci-local/output`)).toBe(false)
-    expect(await listTags(repo('invalid-input'))).toEqual([])
+    expect(await listTags(repo(file))).toEqual([])
   })
 })
