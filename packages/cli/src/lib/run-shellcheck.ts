@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ShellcheckComment, ShellScript } from '@catalog/rules'
 
@@ -13,7 +13,50 @@ interface RawComment {
   message: string
 }
 
-/** Runs one `shellcheck -f json` process over all scripts (written to a temp dir, removed afterwards). */
+/** Spreads scripts over `count` groups of about equal size (largest first), one shellcheck process per group. */
+function partition(paths: { path: string; size: number }[], count: number): string[][] {
+  const groups = Array.from({ length: count }, () => ({ size: 0, paths: [] as string[] }))
+  for (const item of [...paths].sort((a, b) => b.size - a.size)) {
+    const smallest = groups.reduce((min, group) => (group.size < min.size ? group : min))
+    smallest.paths.push(item.path)
+    smallest.size += item.size
+  }
+  return groups.map((group) => group.paths).filter((group) => group.length > 0)
+}
+
+function shellcheckJson(binary: string, files: string[]): Promise<RawComment[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['-f', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      err += chunk
+    })
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'ENOENT' ? `\`${binary}\` is not installed` : error.message)),
+    )
+    child.on('close', (code) => {
+      // shellcheck exits 1 when it has comments; anything else is a failure to run.
+      if (code !== 0 && code !== 1) {
+        reject(new Error(`shellcheck exited ${code}: ${err.trim().split('\n')[0] ?? ''}`))
+        return
+      }
+      try {
+        resolve(JSON.parse(out || '[]') as RawComment[])
+      } catch {
+        reject(new Error(`shellcheck printed no JSON: ${err.trim().split('\n')[0] ?? out.slice(0, 100)}`))
+      }
+    })
+  })
+}
+
+/**
+ * Runs `shellcheck -f json` over all scripts (written to a temp dir, removed afterwards): one process per core,
+ * at most two, each with a share of the scripts, since shellcheck checks files one after another.
+ */
 export async function runShellcheck(
   scripts: ShellScript[],
   binary = 'shellcheck',
@@ -21,34 +64,15 @@ export async function runShellcheck(
   const dir = mkdtempSync(join(tmpdir(), 'catalog-shellcheck-'))
   try {
     const byPath = new Map<string, string>()
+    const sized: { path: string; size: number }[] = []
     for (const script of scripts) {
       const path = join(dir, script.name)
       writeFileSync(path, script.text)
       byPath.set(path, script.name)
+      sized.push({ path, size: script.text.length })
     }
-    const { code, stdout, stderr } = await new Promise<{
-      code: number | null
-      stdout: string
-      stderr: string
-    }>((resolve, reject) => {
-      const child = spawn(binary, ['-f', 'json', ...byPath.keys()], { stdio: ['ignore', 'pipe', 'pipe'] })
-      let out = ''
-      let err = ''
-      child.stdout.on('data', (chunk) => {
-        out += chunk
-      })
-      child.stderr.on('data', (chunk) => {
-        err += chunk
-      })
-      child.on('error', (error: NodeJS.ErrnoException) =>
-        reject(new Error(error.code === 'ENOENT' ? `\`${binary}\` is not installed` : error.message)),
-      )
-      child.on('close', (exit) => resolve({ code: exit, stdout: out, stderr: err }))
-    })
-    // shellcheck exits 1 when it has comments; anything else without JSON is a failure to run.
-    if (code !== 0 && code !== 1)
-      throw new Error(`shellcheck exited ${code}: ${stderr.trim().split('\n')[0] ?? ''}`)
-    const comments = JSON.parse(stdout || '[]') as RawComment[]
+    const groups = partition(sized, Math.min(2, availableParallelism()))
+    const comments = (await Promise.all(groups.map((files) => shellcheckJson(binary, files)))).flat()
     return comments.map((comment) => ({
       name: byPath.get(comment.file) ?? comment.file,
       line: comment.line,
