@@ -1,8 +1,9 @@
 import { planDocs } from '@catalog/docs'
-import { loadCatalog, loadVersions } from '@catalog/loader'
+import { loadCatalog } from '@catalog/loader'
 import { type RuleReport, type RuleTools, runRules } from '@catalog/rules'
 import { createCiLint } from './ci-lint-api.js'
 import { createCiSchemaValidator } from './ci-schema.js'
+import { readDocumentedVersion } from './documented-version.js'
 import { runShellcheck } from './run-shellcheck.js'
 
 export interface ValidateCatalogOptions {
@@ -16,7 +17,7 @@ export interface ValidateCatalogOptions {
 /** Loads the catalog at `root`, wires the rules' I/O (shellcheck, the CI schema, CI Lint, docs) and runs them. */
 export async function validateCatalog(root: string, options: ValidateCatalogOptions): Promise<RuleReport> {
   const catalog = loadCatalog(root)
-  const version = loadVersions(root)[0]?.version ?? null
+  const version = readDocumentedVersion(root)
   const ciLint = createCiLint(options.env)
   const tools: RuleTools = {
     runShellcheck: (scripts) => runShellcheck(scripts, options.shellcheckBinary),

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { planDocs } from '@catalog/docs'
-import { loadCatalog, loadVersions } from '@catalog/loader'
+import { loadCatalog } from '@catalog/loader'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { readDocumentedVersion } from '../../lib/documented-version.js'
 import { findCatalogRoot } from '../../lib/find-catalog-root.js'
 import { parseFlags } from '../../parse-flags.js'
 
@@ -33,7 +34,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (catalog.components.length === 0) {
     throw new UserError('no components under templates/ here: run `catalog docs` at the root of the catalog')
   }
-  const version = loadVersions(root)[0]?.version ?? null
+  const version = readDocumentedVersion(root)
   const files = planDocs(catalog, { version })
   const changed = files.filter((file) => file.current !== file.expected)
   if (!values.check) {
