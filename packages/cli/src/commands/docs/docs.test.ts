@@ -1,42 +1,24 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { memoryIo, testdir } from '@catalog/test-utils'
+import { copyFixture, memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../index.js'
 
-// Fixture catalogs are copied into a temporary directory (removed after the test) before a command runs on them.
-const fixtures = fileURLToPath(new URL('../validate/fixtures/', import.meta.url))
-
-function readTree(dir: string, root = dir): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const path = join(dir, entry.name)
-      return entry.isDirectory()
-        ? Object.entries(readTree(path, root))
-        : [[relative(root, path), readFileSync(path, 'utf8')]]
-    }),
-  )
-}
-
-/** A temporary copy of a fixture catalog (removed after the test), with `changes` applied: path → new text. */
-function fixtureCopy(name: string, changes: Record<string, (text: string) => string> = {}): string {
-  const files = readTree(join(fixtures, name))
-  for (const [path, change] of Object.entries(changes)) files[path] = change(files[path] ?? '')
-  return testdir(files)
-}
+// The fixture catalog is copied into a temporary directory (removed after the test) before a command runs on it.
+const cleanCatalog = fileURLToPath(new URL('../validate/fixtures/clean-catalog/', import.meta.url))
 
 const README = 'templates/build/README.md'
 
 describe('catalog docs', { timeout: 30_000 }, () => {
   it('--check passes when the generated sections are current', async () => {
-    const io = memoryIo(fixtureCopy('clean-catalog'))
+    const io = memoryIo(copyFixture(cleanCatalog))
     expect(await main(['docs', '--check'], io)).toBe(0)
     expect(io.out).toBe('catalog docs: 2 files up to date\n')
   })
 
   it('--check names the drifted file and changes nothing; `docs` then regenerates it', async () => {
-    const root = fixtureCopy('clean-catalog', {
+    const root = copyFixture(cleanCatalog, {
       'templates/build/template.yml': (text) =>
         text.replace('description: Build context directory.', "description: 'Build context | directory.'"),
     })
@@ -62,7 +44,7 @@ describe('catalog docs', { timeout: 30_000 }, () => {
   })
 
   it('--json lists every file with its status', async () => {
-    const root = fixtureCopy('clean-catalog', {
+    const root = copyFixture(cleanCatalog, {
       'README.md': (text) => text.replace('| unreleased |', '| 0.1.0 |'),
     })
     const io = memoryIo(root)

@@ -1,32 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { memoryIo, testdir } from '@catalog/test-utils'
+import { copyFixture, memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { main } from '../../index.js'
 
-// Fixture catalogs are copied into a temporary directory (removed after the test) before a command runs on them.
-const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
-
-function readTree(dir: string, root = dir): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const path = join(dir, entry.name)
-      return entry.isDirectory()
-        ? Object.entries(readTree(path, root))
-        : [[relative(root, path), readFileSync(path, 'utf8')]]
-    }),
-  )
-}
-
-/** A temporary copy of a fixture catalog (removed after the test), with `changes` applied: path → new text. */
-function fixtureCopy(name: string, changes: Record<string, (text: string) => string> = {}): string {
-  const files = readTree(join(fixtures, name))
-  for (const [path, change] of Object.entries(changes)) files[path] = change(files[path] ?? '')
-  return testdir(files)
-}
+// The fixture catalog is copied into a temporary directory (removed after the test) before a command runs on it.
+const cleanCatalog = fileURLToPath(new URL('./fixtures/clean-catalog/', import.meta.url))
 
 const TEMPLATE = 'templates/build/template.yml'
 
@@ -35,7 +17,7 @@ const TEMPLATE = 'templates/build/template.yml'
  * pasted unquoted into a script (line 26).
  */
 const broken = () =>
-  fixtureCopy('clean-catalog', {
+  copyFixture(cleanCatalog, {
     [TEMPLATE]: (text) =>
       text
         .replace('stage: $[[ inputs.stage ]]', 'stage: build')
@@ -45,7 +27,7 @@ const broken = () =>
 // Loading and compiling GitLab's CI schema takes a while on a busy machine; speed is measured in `npm run bench`.
 describe('catalog validate', { timeout: 30_000 }, () => {
   it('passes a clean catalog and prints a summary', async () => {
-    const io = memoryIo(fixtureCopy('clean-catalog'))
+    const io = memoryIo(copyFixture(cleanCatalog))
     expect(await main(['validate'], io)).toBe(0)
     expect(io.err).toBe('')
     expect(io.out).toMatch(
@@ -54,7 +36,7 @@ describe('catalog validate', { timeout: 30_000 }, () => {
   })
 
   it('finds the catalog from a subdirectory', async () => {
-    const io = memoryIo(join(fixtureCopy('clean-catalog'), 'templates', 'build'))
+    const io = memoryIo(join(copyFixture(cleanCatalog), 'templates', 'build'))
     expect(await main(['validate'], io)).toBe(0)
     expect(io.out).toMatch(/^catalog validate: 1 component, 1 scenario: 0 errors, 0 warnings /)
   })
@@ -140,7 +122,7 @@ describe('catalog validate', { timeout: 30_000 }, () => {
   })
 
   it('says in one line when it cannot write --output', async () => {
-    const io = memoryIo(fixtureCopy('clean-catalog'))
+    const io = memoryIo(copyFixture(cleanCatalog))
     expect(await main(['validate', '--format', 'json', '--output', 'missing/dir/report.json'], io)).toBe(1)
     expect(io.err).toBe('catalog: cannot write missing/dir/report.json: ENOENT\n')
   })
@@ -200,7 +182,7 @@ describe('catalog validate', { timeout: 30_000 }, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
     const { port } = server.address() as AddressInfo
-    const io = memoryIo(fixtureCopy('clean-catalog'), {
+    const io = memoryIo(copyFixture(cleanCatalog), {
       CI_SERVER_URL: `http://127.0.0.1:${port}/`,
       CI_LINT_TOKEN: 'lint-token',
       CI_PROJECT_ID: '42',
