@@ -1,12 +1,10 @@
 import { outdated } from '@catalog/pin'
-import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
-import { parseFlags } from '../../parse-flags.js'
 import {
   fileReferences,
+  parseConsumerFlags,
   readCatalogRefs,
   readConsumerPipeline,
-  sharedOptions,
   table,
 } from '../pin/read-consumer.js'
 
@@ -28,18 +26,9 @@ Exit codes, as \`npm outdated\`: 0 every reference is on the newest release; 1 a
 least one reference, or one cannot be resolved; 2 usage error.`
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(args, sharedOptions, usage)
-  if (values.help) {
-    io.stdout(`${usage}\n`)
-    return 0
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
-  const catalog = values.catalog
-  if (!catalog)
-    throw new UsageError(
-      '--catalog <project path> is required, e.g. --catalog my-group/container-build',
-      usage,
-    )
+  const flags = parseConsumerFlags(args, {}, usage, io)
+  if (!flags) return 0
+  const { values, catalog } = flags
 
   const { files, notes } = readConsumerPipeline(io, values.file, catalog)
   const refs = readCatalogRefs(io, values, usage)

@@ -11,13 +11,12 @@ import {
 } from '@catalog/pin'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
-import { parseFlags } from '../../parse-flags.js'
 import {
   type FileReference,
   fileReferences,
+  parseConsumerFlags,
   readCatalogRefs,
   readConsumerPipeline,
-  sharedOptions,
 } from './read-consumer.js'
 
 export const usage = `Usage: catalog pin --catalog <project path> (--remote <git url> | --checkout <dir>)
@@ -61,26 +60,14 @@ interface PinnedReference {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(
+  const flags = parseConsumerFlags(
     args,
-    {
-      ...sharedOptions,
-      to: { type: 'string', default: 'exact' },
-      'dry-run': { type: 'boolean', default: false },
-    },
+    { to: { type: 'string', default: 'exact' }, 'dry-run': { type: 'boolean', default: false } } as const,
     usage,
+    io,
   )
-  if (values.help) {
-    io.stdout(`${usage}\n`)
-    return 0
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
-  const catalog = values.catalog
-  if (!catalog)
-    throw new UsageError(
-      '--catalog <project path> is required, e.g. --catalog my-group/container-build',
-      usage,
-    )
+  if (!flags) return 0
+  const { values, catalog } = flags
   const level = values.to as PinLevel
   if (!PIN_LEVELS.includes(level))
     throw new UsageError(`--to must be exact, minor or major, got \`${values.to}\``, usage)

@@ -11,9 +11,10 @@ import {
 } from '@catalog/pin'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { type Options, type Parsed, parseFlags } from '../../parse-flags.js'
 
 /** Flags `pin` and `outdated` share. */
-export const sharedOptions = {
+const sharedOptions = {
   catalog: { type: 'string' },
   remote: { type: 'string' },
   checkout: { type: 'string' },
@@ -22,6 +23,33 @@ export const sharedOptions = {
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
+
+/**
+ * Parses the flags of `pin` or `outdated` (the shared ones plus `extra`) and checks what they share: no positional
+ * argument, and `--catalog` given. Returns null once `--help` has printed the usage.
+ */
+export function parseConsumerFlags<T extends Options>(
+  args: string[],
+  extra: T,
+  usage: string,
+  io: Io,
+): { values: Parsed<typeof sharedOptions & T>['values']; catalog: string } | null {
+  const { values, positionals } = parseFlags(args, { ...sharedOptions, ...extra }, usage)
+  // Inside this generic function TypeScript cannot see the shared flags in `values`; callers get them typed.
+  const shared = values as { help: boolean; catalog?: string }
+  if (shared.help) {
+    io.stdout(`${usage}\n`)
+    return null
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
+  const catalog = shared.catalog
+  if (!catalog)
+    throw new UsageError(
+      '--catalog <project path> is required, e.g. --catalog my-group/container-build',
+      usage,
+    )
+  return { values, catalog }
+}
 
 export interface PipelineFile {
   /** As shown to the user: relative to the working directory. */
