@@ -1,11 +1,11 @@
 import { outdated } from '@catalog/pin'
 import type { Io } from '../../io.js'
+import { formatTable } from '../../lib/table.js'
 import {
   fileReferences,
   parseConsumerFlags,
   readCatalogRefs,
   readConsumerPipeline,
-  table,
 } from '../pin/read-consumer.js'
 
 export const usage = `Usage: catalog outdated --catalog <project path> (--remote <git url> | --checkout <dir>)
@@ -62,7 +62,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stdout(`No component references of ${catalog} found in ${files.map((f) => f.file).join(', ')}.\n`)
     return 0
   }
-  const rows = [['Location', 'Component', 'Current', 'Resolved', 'Latest', 'Major']]
+  const rows: string[][] = []
   for (const entry of entries) {
     const { reference } = entry
     rows.push([
@@ -74,7 +74,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       entry.ok && entry.major ? 'major' : '',
     ])
   }
-  io.stdout(`${table(rows)}\n`)
+  io.stdout(formatTable(['Location', 'Component', 'Current', 'Resolved', 'Latest', 'Major'], rows))
   for (const entry of entries) {
     if (entry.ok) continue
     const where = `${entry.reference.file}:${entry.reference.line}:${entry.reference.column}`

@@ -165,16 +165,3 @@ function display(root: string, absolute: string): string {
   const path = relative(root, absolute)
   return path && !path.startsWith('..') && !isAbsolute(path) ? path : absolute
 }
-
-/** Pads columns to the widest cell; the last column is not padded. */
-export function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? []
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-}
