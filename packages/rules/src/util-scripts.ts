@@ -1,5 +1,6 @@
 import type { Scalar } from 'yaml'
-import { isReference, type TemplateJob } from './analyze-component.js'
+import { type ComponentAnalysis, isReference, type TemplateJob } from './analyze-component.js'
+import { pipelinesOf } from './util-shell.js'
 import { scalarsOf, valueAt } from './util-yaml.js'
 
 export const SCRIPT_SECTIONS = ['before_script', 'script', 'after_script'] as const
@@ -17,6 +18,29 @@ export function scriptItems(job: TemplateJob): ScriptItem[] {
   return SCRIPT_SECTIONS.flatMap((section) =>
     scalarsOf(valueAt(job.body, section)).map((node, index) => ({ section, index, node })),
   )
+}
+
+export interface ScriptPipeline {
+  file: string
+  source: string
+  job: TemplateJob
+  /** The script line the pipeline is written in. */
+  node: Scalar
+  /** The pipeline's commands, split at `|`. */
+  stages: string[]
+}
+
+/** Every simple command of every job's shell lines (see `pipelinesOf`), with the file and line it is written in. */
+export function* scriptPipelines(components: ComponentAnalysis[]): Generator<ScriptPipeline> {
+  for (const analysis of components) {
+    const { file, source } = analysis.component
+    for (const job of analysis.jobs) {
+      for (const { node } of scriptItems(job)) {
+        if (typeof node.value !== 'string') continue
+        for (const stages of pipelinesOf(node.value)) yield { file, source, job, node, stages }
+      }
+    }
+  }
 }
 
 /** A rendered section as the list of lines GitLab runs (nested arrays flattened, a string is one line). */
