@@ -1,17 +1,13 @@
+import type { InputSpec } from '@catalog/engine'
+
 /**
  * What the site is built from: plain data, shaped like the loader's Catalog and CatalogVersion so those can be
  * passed in directly. Only the fields the site reads are declared.
  */
-export interface SiteInputSpec {
-  name: string
-  type: string
-  hasDefault: boolean
-  default?: unknown
-  description?: string
-  options?: unknown[]
-  regex?: string
-  rules?: unknown[]
-}
+export type SiteInputSpec = Pick<
+  InputSpec,
+  'name' | 'type' | 'hasDefault' | 'default' | 'description' | 'options' | 'regex' | 'rules'
+>
 
 export interface SiteComponentMeta {
   summary: string
