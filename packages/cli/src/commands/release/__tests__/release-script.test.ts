@@ -1,14 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { gitdir, memoryIo, testdir } from '@catalog/test-utils'
+import { testdir } from '@catalog/test-utils'
 import { expect, it } from 'vitest'
-import { main } from '../../../index.js'
+import { catalogRepo, workspace } from './catalog-repo.js'
 
 // scripts/release.ts as CI runs it (spawned with tsx, on the sources), against a real temporary repository whose
 // `origin` is a bare repository reached through a file:// CI_SERVER_URL, with the real validate gate.
-const workspace = fileURLToPath(new URL('../../../../../../', import.meta.url))
 const tsx = join(workspace, 'node_modules/.bin/tsx')
 const script = join(workspace, 'scripts/release.ts')
 
@@ -37,20 +35,11 @@ const TEMPLATE = `spec:
 it('merge-request mode pushes release/next with the release commit and writes the files for glab; notes mode', {
   timeout: 120_000,
 }, async () => {
-  const repo = gitdir(
-    {
-      'package.json': '{ "name": "test-catalog", "private": true, "description": "A test catalog." }\n',
-      '.gitignore': 'node_modules\n',
-      'README.md': '# Test catalog\n',
-      'templates/hello/template.yml': TEMPLATE,
-      'templates/hello/meta.yml': 'summary: Says hello.\n',
-      '.changeset/first.md': '---\n"container-build-catalog": minor\n---\n\nhello: first release\n',
-    },
-    { commit: false },
+  const repo = await catalogRepo(
+    TEMPLATE,
+    { '.changeset/first.md': '---\n"container-build-catalog": minor\n---\n\nhello: first release\n' },
+    'catalog with a changeset',
   )
-  symlinkSync(join(workspace, 'node_modules'), join(repo.root, 'node_modules'))
-  expect(await main(['docs'], memoryIo(repo.root))).toBe(0)
-  repo.commit('catalog with a changeset')
   const server = testdir()
   repo.git('init', '-q', '--bare', join(server, 'group/catalog.git'))
   repo.git('push', '-q', join(server, 'group/catalog.git'), 'main')

@@ -1,15 +1,12 @@
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { gitdir, memoryIo } from '@catalog/test-utils'
+import { memoryIo } from '@catalog/test-utils'
 import { expect, it } from 'vitest'
 import { main } from '../../../index.js'
 import { run } from '../index.js'
+import { catalogRepo } from './catalog-repo.js'
 
-// The real `catalog validate` gate (no stand-in), on a small catalog that passes every rule. validate reads GitLab's
-// CI schema from the installed gitlab-ci-local, so the temporary repository gets the workspace's node_modules
-// (ignored by git, so the tree stays clean).
-const workspaceModules = fileURLToPath(new URL('../../../../../../node_modules', import.meta.url))
+// The real `catalog validate` gate (no stand-in), on a small catalog that passes every rule.
 
 const TEMPLATE = `spec:
   inputs:
@@ -49,20 +46,7 @@ async function catalog(root: string, args: string[]) {
 it('releases through the real validate gate, refreshes the docs for the tag, and refuses once a rule breaks', {
   timeout: 120_000,
 }, async () => {
-  const repo = gitdir(
-    {
-      'package.json': '{ "name": "test-catalog", "private": true, "description": "A test catalog." }\n',
-      '.gitignore': 'node_modules\n',
-      'README.md': '# Test catalog\n',
-      'templates/hello/template.yml': TEMPLATE,
-      'templates/hello/meta.yml': 'summary: Says hello.\n',
-      '.changeset/README.md': '# Changesets\n',
-    },
-    { commit: false },
-  )
-  symlinkSync(workspaceModules, join(repo.root, 'node_modules'))
-  expect((await catalog(repo.root, ['docs'])).code).toBe(0)
-  repo.commit('catalog')
+  const repo = await catalogRepo(TEMPLATE, { '.changeset/README.md': '# Changesets\n' }, 'catalog')
   writeFileSync(join(repo.root, '.changeset/first.md'), changeset('minor', 'hello: first release'))
   repo.commit('changeset')
 
