@@ -10,7 +10,7 @@ import {
   topChangelogVersion,
 } from '@catalog/bump'
 import { planDocs } from '@catalog/docs'
-import { loadCatalog, loadVersions } from '@catalog/loader'
+import { type Catalog, loadCatalog, loadVersions } from '@catalog/loader'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import {
@@ -84,7 +84,7 @@ function readChangesetFiles(root: string): ReleaseFacts['changesetFiles'] {
     .map((name) => ({ file: `.changeset/${name}`, contents: readFileSync(join(dir, name), 'utf8') }))
 }
 
-function gatherFacts(root: string, date: string, warnings: string[]): ReleaseFacts {
+function gatherFacts(root: string, catalog: Catalog, date: string, warnings: string[]): ReleaseFacts {
   const tags = listTags(root)
   let remote: string[] = []
   try {
@@ -108,7 +108,7 @@ function gatherFacts(root: string, date: string, warnings: string[]): ReleaseFac
     tags,
     remoteTags: remote,
     released: last === null ? [] : componentsAt(root, last),
-    current: loadCatalog(root).components.map(({ name, source }) => ({ name, source })),
+    current: catalog.components.map(({ name, source }) => ({ name, source })),
     changesetFiles: readChangesetFiles(root),
     changelog,
     date,
@@ -125,7 +125,7 @@ interface Outcome {
 }
 
 /** Commits the release and, unless `prepare`, tags it; on any failure puts HEAD and the tree back as they were. */
-function applyRelease(root: string, plan: ReleasePlan, prepare: boolean): Outcome {
+function applyRelease(root: string, catalog: Catalog, plan: ReleasePlan, prepare: boolean): Outcome {
   const version = plan.version as string
   const previous = headCommit(root)
   const done: string[] = []
@@ -143,7 +143,6 @@ function applyRelease(root: string, plan: ReleasePlan, prepare: boolean): Outcom
     git(root, ['add', '--', 'CHANGELOG.md'])
     // The generated docs name the latest version (`catalog docs` reads it from the newest tag). Files that are up to
     // date for the current version get the new one, so the tree the tag points at is up to date for the tag.
-    const catalog = loadCatalog(root)
     const documented = loadVersions(root)[0]?.version ?? null
     const upToDate = new Map(
       planDocs(catalog, { version: documented }).map((file) => [file.file, file.expected]),
@@ -262,7 +261,8 @@ export async function run(args: string[], io: Io, deps: ReleaseDeps = {}): Promi
   const warnings: string[] = []
   let outcome: Outcome = { done: [], commit: null, tag: null }
   try {
-    const facts = gatherFacts(root, date, warnings)
+    const catalog = loadCatalog(root)
+    const facts = gatherFacts(root, catalog, date, warnings)
     plan = planRelease(facts)
     if (plan.action !== 'none') {
       const validation = await (deps.validate ?? runValidate)(root)
@@ -275,7 +275,7 @@ export async function run(args: string[], io: Io, deps: ReleaseDeps = {}): Promi
       })
     }
     if (plan.refusals.length === 0 && !dryRun) {
-      outcome = plan.action === 'tag' ? applyTag(root, plan) : applyRelease(root, plan, prepare)
+      outcome = plan.action === 'tag' ? applyTag(root, plan) : applyRelease(root, catalog, plan, prepare)
     }
   } catch (error) {
     if (error instanceof GitError) throw new UserError(`git: ${error.message.split('\n')[0]}`)
