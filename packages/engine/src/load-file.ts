@@ -4,7 +4,7 @@ import { parseYamlDocument } from './parse-yaml.js'
 import { type DocumentText, splitDocuments } from './split-documents.js'
 import { utf8ByteLength } from './util-bytes.js'
 import { MAX_YAML_SIZE_BYTES } from './util-deep-size.js'
-import { isPlainObject, type PlainObject } from './util-ruby.js'
+import { isBlank, isPlainObject, type PlainObject } from './util-ruby.js'
 
 /**
  * `Gitlab::Ci::Config::Yaml::Loader#load_uninterpolated_yaml` and `Yaml::Result`: split, parse every piece, drop a
@@ -19,15 +19,6 @@ export interface LoadedDocument extends DocumentText {
 export type LoadFileResult =
   | { ok: true; header: LoadedDocument | null; content: LoadedDocument | null; contentValue: PlainObject }
   | { ok: false; error: SpecError }
-
-/** Ruby's `blank?` on a loaded document: nil, false, empty string, whitespace, empty hash or array. */
-function isBlank(value: unknown): boolean {
-  if (value === null || value === undefined || value === false) return true
-  if (typeof value === 'string') return value.trim() === ''
-  if (Array.isArray(value)) return value.length === 0
-  if (isPlainObject(value)) return Object.keys(value).length === 0
-  return false
-}
 
 /** C0 controls other than tab, LF and CR, DEL, and U+FFFE/U+FFFF: libyaml refuses them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point

@@ -12,6 +12,15 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return prototype === Object.prototype || prototype === null
 }
 
+/** ActiveSupport's `blank?`: nil, false, an empty or whitespace-only string, an empty hash or array. */
+export function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined || value === false) return true
+  if (typeof value === 'string') return value.trim() === ''
+  if (Array.isArray(value)) return value.length === 0
+  if (isPlainObject(value)) return Object.keys(value).length === 0
+  return false
+}
+
 /**
  * `object[key] = value` that also works for the key `__proto__` (an own data property, not the prototype), so
  * YAML keys never reach `Object.prototype` machinery.

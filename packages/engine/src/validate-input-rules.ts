@@ -1,6 +1,6 @@
 import { type SpecError, specError } from './errors.js'
 import { isValidExpression } from './expression/evaluate-expression.js'
-import { isPlainObject, rubyToS } from './util-ruby.js'
+import { isBlank, isPlainObject, rubyToS } from './util-ruby.js'
 
 /**
  * `Header::Input::Rules` (a ComposableArray of `Rules::Rule`) for `spec:inputs:<name>:rules`, GitLab 18.11.
@@ -11,15 +11,6 @@ import { isPlainObject, rubyToS } from './util-ruby.js'
 const RULE_KEYS = ['if', 'options', 'default']
 export const RULE_OPTIONS_LIMIT = 50
 const REWRITE = /(?:header:spec:inputs:)?(\w+):rules:rule (?:base |config )?([^\n]+)/g
-
-/** ActiveSupport `blank?`. */
-function isBlank(value: unknown): boolean {
-  if (value === null || value === undefined || value === false) return true
-  if (typeof value === 'string') return value.trim() === ''
-  if (Array.isArray(value)) return value.length === 0
-  if (isPlainObject(value)) return Object.keys(value).length === 0
-  return false
-}
 
 function ruleMessages(rule: unknown): string[] {
   const messages: string[] = []
