@@ -6,9 +6,9 @@ import {
   type RenderOptions,
   render,
   type VariableValue,
-  YamlReference,
+  yamlReferenceTag,
 } from '@catalog/engine'
-import { type CollectionTag, Document, YAMLSeq } from 'yaml'
+import { Document } from 'yaml'
 import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import { parseFlags } from '../../parse-flags.js'
@@ -54,30 +54,12 @@ function loadYamlArgument(text: string, what: string): unknown {
   return result.value
 }
 
-// `!reference [job, key]` survives rendering (GitLab resolves it later): YAML gets the tag back, JSON a
-// one-key object, since JSON has no tags.
-const referenceTag: CollectionTag = {
-  tag: '!reference',
-  collection: 'seq',
-  nodeClass: YAMLSeq,
-  identify: (value) => value instanceof YamlReference,
-  createNode: (schema, value, context) => {
-    const seq = YAMLSeq.from(schema, (value as YamlReference).path, context)
-    seq.flow = true
-    return seq
-  },
-}
-
+// `!reference [job, key]` survives rendering (GitLab resolves it later): YAML gets the tag back; in JSON, which has
+// no tags, a YamlReference writes itself as `{"!reference": [job, key]}`.
 function toYaml(config: unknown): string {
-  return new Document(config, { aliasDuplicateObjects: false, customTags: [referenceTag] }).toString({
+  return new Document(config, { aliasDuplicateObjects: false, customTags: [yamlReferenceTag] }).toString({
     lineWidth: 0,
   })
-}
-
-function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item) =>
-    item instanceof YamlReference ? { '!reference': item.path } : item,
-  )
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -171,7 +153,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   const result = render(source, options)
   if (!result.ok) return fail(result.error, 1)
-  if (json) io.stdout(`${toJson({ ok: true, config: result.config })}\n`)
+  if (json) io.stdout(`${JSON.stringify({ ok: true, config: result.config })}\n`)
   else io.stdout(toYaml(result.config))
   return 0
 }
