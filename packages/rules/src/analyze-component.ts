@@ -1,8 +1,8 @@
 import { type ComponentSpec, readSpec, render, YamlReference } from '@catalog/engine'
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml'
+import { isMap, type Pair, type YAMLMap } from 'yaml'
 import { createLineIndex, type LineIndex } from './line-index.js'
 import type { RuleComponent } from './types.js'
-import { keyText, parseTemplate, startOf, type TemplateDocuments } from './util-yaml.js'
+import { keyText, parseTemplate, type TemplateDocuments } from './util-yaml.js'
 
 /** Top-level keys GitLab treats as global keywords rather than job names. */
 export const GLOBAL_KEYWORDS = new Set([
@@ -150,12 +150,4 @@ export function toPlain(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]))
   }
   return value
-}
-
-export function nodeStart(node: Node | Pair | null | undefined, fallback = 0): number {
-  return startOf(node) ?? fallback
-}
-
-export function isScalarNode(node: unknown): boolean {
-  return isScalar(node)
 }

@@ -8,7 +8,6 @@ import {
   type Pair,
   parseAllDocuments,
   Scalar,
-  type YAMLMap,
 } from 'yaml'
 
 /** The template's YAML documents as parsed for positions (offsets are into the whole file). */
@@ -57,10 +56,6 @@ export function pairOf(map: unknown, key: string): Pair | undefined {
 export function valueAt(map: unknown, key: string): Node | undefined {
   const value = pairOf(map, key)?.value
   return value === null ? undefined : (value as Node | undefined)
-}
-
-export function mapOf(node: unknown): YAMLMap | undefined {
-  return isMap(node) ? node : undefined
 }
 
 /**
