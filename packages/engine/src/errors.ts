@@ -38,8 +38,6 @@ export interface SpecError {
   range?: [number, number]
 }
 
-export type OnError = (code: ErrorCode, message: string, range?: [number, number]) => void
-
 export function specError(code: ErrorCode, message: string, range?: [number, number]): SpecError {
   return range ? { code, message, range } : { code, message }
 }
@@ -52,10 +50,4 @@ export function joinErrors(errors: readonly SpecError[]): string {
     .slice(0, MAX_REPORTED_ERRORS)
     .map((error) => error.message)
     .join(', ')
-}
-
-/** Collects errors through an `OnError` handler, as yaml's composer does. */
-export function errorCollector(): { errors: SpecError[]; onError: OnError } {
-  const errors: SpecError[] = []
-  return { errors, onError: (code, message, range) => errors.push(specError(code, message, range)) }
 }
