@@ -17,9 +17,13 @@ import {
   paths,
   REGISTRY,
   REGISTRY_ADDRESS,
+  REGISTRY_GATEWAY,
   REGISTRY_HOST,
+  REGISTRY_NETNS,
   REGISTRY_PORT,
   REGISTRY_USER,
+  REGISTRY_VETH_HOST,
+  REGISTRY_VETH_NETNS,
   RUN_DIR,
   STATE,
   TRIXIE_ROOT,
@@ -139,9 +143,41 @@ async function linkBuildxPlugin(): Promise<void> {
 
 // ---------------------------------------------------------------- configuration
 
-async function ensureRegistryAddress(): Promise<void> {
-  const addresses = (await $`ip -o addr show dev lo`).stdout
-  if (!addresses.includes(` ${REGISTRY_ADDRESS}/`)) await $`ip addr add ${`${REGISTRY_ADDRESS}/32`} dev lo`
+/** The registry's network namespace and veth pair, rebuilt whole when any part is missing. */
+async function ensureRegistryNetns(): Promise<void> {
+  // Older stacks put the registry address on `lo`; that address would shadow the veth pair.
+  const onLo = (await $`ip -o addr show dev lo`).stdout
+  for (const address of [REGISTRY_GATEWAY, REGISTRY_ADDRESS]) {
+    if (onLo.includes(` ${address}/`)) await $`ip addr del ${`${address}/32`} dev lo`
+  }
+  const inside = await $`ip -n ${REGISTRY_NETNS} -o addr show dev ${REGISTRY_VETH_NETNS}`.nothrow()
+  const outside = await $`ip -o addr show dev ${REGISTRY_VETH_HOST}`.nothrow()
+  if (
+    inside.ok &&
+    inside.stdout.includes(` ${REGISTRY_ADDRESS}/`) &&
+    outside.stdout.includes(` ${REGISTRY_GATEWAY}/`)
+  ) {
+    return
+  }
+  await removeRegistryNetns()
+  await $`ip netns add ${REGISTRY_NETNS}`
+  await $`ip link add ${REGISTRY_VETH_HOST} type veth peer name ${REGISTRY_VETH_NETNS} netns ${REGISTRY_NETNS}`
+  await $`ip addr add ${`${REGISTRY_GATEWAY}/30`} dev ${REGISTRY_VETH_HOST}`
+  await $`ip link set ${REGISTRY_VETH_HOST} up`
+  await $`ip -n ${REGISTRY_NETNS} link set lo up`
+  await $`ip -n ${REGISTRY_NETNS} addr add ${`${REGISTRY_ADDRESS}/30`} dev ${REGISTRY_VETH_NETNS}`
+  await $`ip -n ${REGISTRY_NETNS} link set ${REGISTRY_VETH_NETNS} up`
+  await $`ip -n ${REGISTRY_NETNS} route add default via ${REGISTRY_GATEWAY}`
+}
+
+/** Deleting the namespace deletes its end of the veth pair, and with it the host's end. */
+async function removeRegistryNetns(): Promise<boolean> {
+  const exists = (await $`ip netns list`).stdout
+    .split('\n')
+    .some((line) => line.split(' ')[0] === REGISTRY_NETNS)
+  if (exists) await $`ip netns delete ${REGISTRY_NETNS}`
+  await $`ip link delete ${REGISTRY_VETH_HOST}`.nothrow()
+  return exists
 }
 
 async function ensureHostsEntry(): Promise<void> {
@@ -416,7 +452,7 @@ export async function up(): Promise<void> {
   await timed('docker/cosign binaries (trixie)', installTrixieBinaries)
   await timed('configuration and certificates', async () => {
     await linkBuildxPlugin()
-    await ensureRegistryAddress()
+    await ensureRegistryNetns()
     await ensureHostsEntry()
     await ensurePki()
     await ensureRegistryConfig()
@@ -426,7 +462,15 @@ export async function up(): Promise<void> {
   })
   await timed('registry', () =>
     ensureRunning('registry', registryAnswers, () =>
-      startDetached('registry', 'docker-registry', ['serve', paths.registryConfig]),
+      // `ip netns exec` execs the registry in place, so the recorded pid is the registry's own.
+      startDetached('registry', 'ip', [
+        'netns',
+        'exec',
+        REGISTRY_NETNS,
+        'docker-registry',
+        'serve',
+        paths.registryConfig,
+      ]),
     ),
   )
   await timed('dockerd', () =>
@@ -456,6 +500,7 @@ export async function down(): Promise<void> {
   for (const daemon of [...daemons].reverse()) {
     if (await stopDaemon(daemon)) say(`  stopped ${daemon}`)
   }
+  if (await removeRegistryNetns()) say(`  removed network namespace ${REGISTRY_NETNS}`)
 }
 
 export async function status(): Promise<boolean> {

@@ -7,10 +7,16 @@ export const RUN_DIR = '/run/catalog-e2e'
 
 export const REGISTRY_HOST = 'registry.e2e.test'
 /**
- * The registry's address: on the loopback interface, but outside 127.0.0.0/8, which dockerd always treats as
- * an insecure registry range (it would fall back to plain HTTP after a failed TLS login and hide the error).
+ * The registry runs as its own test host: a network namespace made by the stack, joined to the host by a veth
+ * pair. Its address is outside 127.0.0.0/8 on purpose, since dockerd always treats that range as an insecure
+ * registry (it retries over plain HTTP after a failed TLS login and hides the real error).
  */
-export const REGISTRY_ADDRESS = '10.77.0.1'
+export const REGISTRY_NETNS = 'catalog-e2e-registry'
+export const REGISTRY_ADDRESS = '10.77.0.2'
+/** The host's end of the veth pair, and the namespace's default route. */
+export const REGISTRY_GATEWAY = '10.77.0.1'
+export const REGISTRY_VETH_HOST = 'ce2e-host'
+export const REGISTRY_VETH_NETNS = 'ce2e-registry'
 export const REGISTRY_PORT = 5443
 export const REGISTRY = `${REGISTRY_HOST}:${REGISTRY_PORT}`
 /** Nothing listens here: the "cache registry unreachable" fault points its cache at it. */
