@@ -1,54 +1,26 @@
 // buildx-cache scenarios run by gitlab-ci-local against the stack's registry and Docker Engine 26.
 import { describe, expect, it } from 'vitest'
 import { stackEnv } from '../../scripts/lib/e2e-stack.js'
+import { expectDefaultsScenario, expectTagScenario } from './lib/builder-scenarios.js'
 import { buildkitSteps } from './lib/cache-report.js'
 import { forgetLocalBuilds } from './lib/docker.js'
-import { expectNoRegistryPassword, localInputs, registryImage, workspace } from './lib/local.js'
+import { localInputs, registryImage, workspace } from './lib/local.js'
 import { runPipeline, tail } from './lib/pipeline.js'
 import { proxyLogSince, proxyLogSize } from './lib/proxy.js'
-import { imageLabels, listTags, manifestDigest } from './lib/registry.js'
+import { listTags, manifestDigest } from './lib/registry.js'
 
 const inputOverrides = localInputs
 const repository = (scenario: string) => `${registryImage()}/test/buildx-cache/${scenario}`
 
 describe('buildx-cache', () => {
   it('defaults: pushes :latest on the default branch, the tag names the dotenv digest, the revision label is set', async () => {
-    const ws = workspace()
-    const run = await runPipeline(ws, {
-      scenario: 'test/pipelines/buildx-cache/defaults.gitlab-ci.yml',
-      inputOverrides,
-    })
-    expect(run.status('build'), tail(run)).toBe('passed')
-    expect(run.status('verify:image'), tail(run)).toBe('passed')
-
-    const repo = repository('defaults')
-    const { IMAGE_DIGEST, IMAGE_REF } = run.dotenv('build')
-    expect(IMAGE_DIGEST).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(IMAGE_REF).toBe(`${repo}@${IMAGE_DIGEST}`)
-    expect(await listTags(repo)).toEqual(['latest'])
-    expect(await manifestDigest(repo, 'latest')).toBe(IMAGE_DIGEST)
-    expect((await imageLabels(IMAGE_REF as string))['org.opencontainers.image.revision']).toBe(ws.sha)
+    const { repo } = await expectDefaultsScenario('buildx-cache')
     // The cache reference did not exist before this first build; the build wrote it for the branch.
     expect(await listTags(`${repo}/cache`)).toEqual(['main'])
-    expectNoRegistryPassword(run)
   })
 
   it('tag pipeline: pushes :<tag> and the extra tags, not :latest, and does not write the cache', async () => {
-    const ws = workspace()
-    const run = await runPipeline(ws, {
-      scenario: 'test/pipelines/buildx-cache/tag.gitlab-ci.yml',
-      ref: { tag: 'v1.2.3' },
-      inputOverrides,
-    })
-    expect(run.status('build'), tail(run)).toBe('passed')
-    expect(run.status('verify:image'), tail(run)).toBe('passed')
-
-    const repo = repository('tag')
-    const { IMAGE_DIGEST } = run.dotenv('build')
-    const shortSha = ws.sha.slice(0, 8)
-    expect(await listTags(repo)).toEqual([shortSha, 'stable', 'v1.2.3'].sort())
-    for (const tag of ['v1.2.3', 'stable', shortSha])
-      expect(await manifestDigest(repo, tag)).toBe(IMAGE_DIGEST)
+    const { repo } = await expectTagScenario('buildx-cache')
     expect(await listTags(`${repo}/cache`)).toEqual([])
   })
 
