@@ -13,12 +13,12 @@ const inputOverrides = localInputs
 
 describe('buildah', () => {
   it('defaults: pushes :latest on the default branch, the tag names the dotenv digest, the revision label is set', async () => {
-    const { repo } = await expectDefaultsScenario('buildah')
+    const { repo } = await expectDefaultsScenario('test/pipelines/buildah/defaults.gitlab-ci.yml')
     expect((await listTags(`${repo}/cache`)).length).toBeGreaterThan(0)
   })
 
   it('tag pipeline: pushes :<tag> and the extra tags, not :latest', async () => {
-    await expectTagScenario('buildah')
+    await expectTagScenario('test/pipelines/buildah/tag.gitlab-ci.yml')
   })
 
   it('cache hit: a second build with empty local storage serves every step but COPY --from from the registry cache', async () => {

@@ -14,13 +14,13 @@ const repository = (scenario: string) => `${registryImage()}/test/buildx-cache/$
 
 describe('buildx-cache', () => {
   it('defaults: pushes :latest on the default branch, the tag names the dotenv digest, the revision label is set', async () => {
-    const { repo } = await expectDefaultsScenario('buildx-cache')
+    const { repo } = await expectDefaultsScenario('test/pipelines/buildx-cache/defaults.gitlab-ci.yml')
     // The cache reference did not exist before this first build; the build wrote it for the branch.
     expect(await listTags(`${repo}/cache`)).toEqual(['main'])
   })
 
   it('tag pipeline: pushes :<tag> and the extra tags, not :latest, and does not write the cache', async () => {
-    const { repo } = await expectTagScenario('buildx-cache')
+    const { repo } = await expectTagScenario('test/pipelines/buildx-cache/tag.gitlab-ci.yml')
     expect(await listTags(`${repo}/cache`)).toEqual([])
   })
 

@@ -1,4 +1,5 @@
 // The checks every builder's defaults and tag scenarios share; each test adds what is particular to its builder.
+// Tests name their scenario file literally: coverage.e2e.test.ts looks for it.
 import { expect } from 'vitest'
 import { expectNoRegistryPassword, localInputs, registryImage, workspace } from './local.js'
 import { type RunResult, runPipeline, tail } from './pipeline.js'
@@ -13,21 +14,28 @@ export interface ScenarioResult {
   digest: string
 }
 
-async function runBuild(builder: string, scenario: string, tag?: string) {
+/** `test/pipelines/<builder>/<scenario>.gitlab-ci.yml` pushes to `<registry image>/test/<builder>/<scenario>`. */
+function repositoryOf(scenarioFile: string): string {
+  const match = /^test\/pipelines\/([^/]+)\/([^/]+)\.gitlab-ci\.yml$/.exec(scenarioFile)
+  if (!match) throw new Error(`not a scenario file: ${scenarioFile}`)
+  return `${registryImage()}/test/${match[1]}/${match[2]}`
+}
+
+async function runBuild(scenarioFile: string, tag?: string) {
   const ws = workspace()
   const run = await runPipeline(ws, {
-    scenario: `test/pipelines/${builder}/${scenario}.gitlab-ci.yml`,
+    scenario: scenarioFile,
     ...(tag === undefined ? {} : { ref: { tag } }),
     inputOverrides: localInputs,
   })
   expect(run.status('build'), tail(run)).toBe('passed')
   expect(run.status('verify:image'), tail(run)).toBe('passed')
-  return { ws, run, repo: `${registryImage()}/test/${builder}/${scenario}` }
+  return { ws, run, repo: repositoryOf(scenarioFile) }
 }
 
 /** Default branch: only `:latest` is pushed, it names the dotenv digest, the revision label is set, no password in the log. */
-export async function expectDefaultsScenario(builder: string): Promise<ScenarioResult> {
-  const { ws, run, repo } = await runBuild(builder, 'defaults')
+export async function expectDefaultsScenario(scenarioFile: string): Promise<ScenarioResult> {
+  const { ws, run, repo } = await runBuild(scenarioFile)
   const { IMAGE_DIGEST, IMAGE_REF } = run.dotenv('build')
   expect(IMAGE_DIGEST).toMatch(/^sha256:[0-9a-f]{64}$/)
   expect(IMAGE_REF).toBe(`${repo}@${IMAGE_DIGEST}`)
@@ -39,8 +47,8 @@ export async function expectDefaultsScenario(builder: string): Promise<ScenarioR
 }
 
 /** Tag pipeline `v1.2.3`: the tag and the scenario's extra tags (`stable`, the short SHA) name one digest; no `:latest`. */
-export async function expectTagScenario(builder: string): Promise<ScenarioResult> {
-  const { ws, run, repo } = await runBuild(builder, 'tag', 'v1.2.3')
+export async function expectTagScenario(scenarioFile: string): Promise<ScenarioResult> {
+  const { ws, run, repo } = await runBuild(scenarioFile, 'v1.2.3')
   const { IMAGE_DIGEST } = run.dotenv('build')
   const shortSha = ws.sha.slice(0, 8)
   expect(await listTags(repo)).toEqual([shortSha, 'stable', 'v1.2.3'].sort())
