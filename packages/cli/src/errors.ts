@@ -21,3 +21,11 @@ export class ExitError extends Error {
     super(`exit ${code}`)
   }
 }
+
+/** `--help` was given: main prints `usage` on stdout and exits 0. */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested'
+  constructor(readonly usage: string) {
+    super('help requested')
+  }
+}

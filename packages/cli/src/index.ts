@@ -1,5 +1,5 @@
 import { dispatch } from './cli.js'
-import { ExitError, UsageError, UserError } from './errors.js'
+import { ExitError, HelpRequested, UsageError, UserError } from './errors.js'
 import { type Io, processIo } from './io.js'
 
 export type { Command } from './cli.js'
@@ -14,6 +14,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     return await dispatch(argv, io)
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout(`${error.usage.trimEnd()}\n`)
+      return 0
+    }
     if (error instanceof UsageError) {
       io.stderr(`catalog: ${error.message}\n`)
       if (error.usage) io.stderr(`\n${error.usage.trimEnd()}\n`)

@@ -21,13 +21,9 @@ Options:
 export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags(
     args,
-    { check: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { check: { type: 'boolean' }, json: { type: 'boolean' } },
     usage,
   )
-  if (values.help) {
-    io.stdout(usage)
-    return 0
-  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
   const root = findCatalogRoot(io.cwd)
   const catalog = loadCatalog(root)

@@ -14,15 +14,7 @@ Options:
 `
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(
-    args,
-    { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    usage,
-  )
-  if (values.help) {
-    io.stdout(usage)
-    return 0
-  }
+  const { values, positionals } = parseFlags(args, { json: { type: 'boolean', default: false } }, usage)
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
 
   const view = describeCatalog(loadSiteInput(io, PROJECT_PATH_PLACEHOLDER))

@@ -26,9 +26,7 @@ Exit codes, as \`npm outdated\`: 0 every reference is on the newest release; 1 a
 least one reference, or one cannot be resolved; 2 usage error.`
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const flags = parseConsumerFlags(args, {}, usage, io)
-  if (!flags) return 0
-  const { values, catalog } = flags
+  const { values, catalog } = parseConsumerFlags(args, {}, usage)
 
   const { files, notes } = readConsumerPipeline(io, values.file, catalog)
   const refs = readCatalogRefs(io, values, usage)

@@ -60,14 +60,11 @@ interface PinnedReference {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const flags = parseConsumerFlags(
+  const { values, catalog } = parseConsumerFlags(
     args,
     { to: { type: 'string', default: 'exact' }, 'dry-run': { type: 'boolean', default: false } } as const,
     usage,
-    io,
   )
-  if (!flags) return 0
-  const { values, catalog } = flags
   const level = values.to as PinLevel
   if (!PIN_LEVELS.includes(level))
     throw new UsageError(`--to must be exact, minor or major, got \`${values.to}\``, usage)

@@ -21,26 +21,20 @@ const sharedOptions = {
   file: { type: 'string', default: '.gitlab-ci.yml' },
   prerelease: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const
 
 /**
  * Parses the flags of `pin` or `outdated` (the shared ones plus `extra`) and checks what they share: no positional
- * argument, and `--catalog` given. Returns null once `--help` has printed the usage.
+ * argument, and `--catalog` given.
  */
 export function parseConsumerFlags<T extends Options>(
   args: string[],
   extra: T,
   usage: string,
-  io: Io,
-): { values: Parsed<typeof sharedOptions & T>['values']; catalog: string } | null {
+): { values: Parsed<typeof sharedOptions & T>['values']; catalog: string } {
   const { values, positionals } = parseFlags(args, { ...sharedOptions, ...extra }, usage)
   // Inside this generic function TypeScript cannot see the shared flags in `values`; callers get them typed.
-  const shared = values as { help: boolean; catalog?: string }
-  if (shared.help) {
-    io.stdout(`${usage}\n`)
-    return null
-  }
+  const shared = values as { catalog?: string }
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
   const catalog = shared.catalog
   if (!catalog)

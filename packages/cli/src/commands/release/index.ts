@@ -239,14 +239,9 @@ export async function run(args: string[], io: Io, deps: ReleaseDeps = {}): Promi
       prepare: { type: 'boolean' },
       date: { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
   )
-  if (values.help) {
-    io.stdout(`${usage}\n`)
-    return 0
-  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
   const date = values.date ?? today()
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {

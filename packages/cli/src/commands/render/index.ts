@@ -110,14 +110,9 @@ export async function run(args: string[], io: Io): Promise<number> {
       input: { type: 'string', multiple: true },
       'context-file': { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
   )
-  if (values.help) {
-    io.stdout(`${usage}\n`)
-    return 0
-  }
   if (positionals.length !== 1) throw new UsageError('expected exactly one <file>', usage)
   const flagInputs = (values.input ?? []).map(parseInputFlag)
   const json = values.json === true

@@ -99,14 +99,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     {
       'project-path': { type: 'string' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
   )
-  if (values.help) {
-    io.stdout(usage)
-    return 0
-  }
   const [name, extra] = positionals
   if (name === undefined)
     throw new UsageError('which component? Pass its name: `catalog show <component>`', usage)

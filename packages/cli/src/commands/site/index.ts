@@ -65,14 +65,9 @@ export async function run(args: string[], io: Io): Promise<number> {
       'project-path': { type: 'string' },
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
   )
-  if (values.help) {
-    io.stdout(usage)
-    return 0
-  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
   if (!values.out) throw new UsageError('--out <dir> is required', usage)
 

@@ -32,14 +32,9 @@ export async function run(args: string[], io: Io): Promise<number> {
       format: { type: 'string' },
       output: { type: 'string' },
       rule: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
   )
-  if (values.help) {
-    io.stdout(usage)
-    return 0
-  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
   const format = (values.format ?? (values.json ? 'json' : 'text')) as Format
   if (!FORMATS.includes(format)) {
