@@ -1,6 +1,21 @@
 export type { ErrorCode, SpecError } from './errors.js'
 export { joinErrors, MAX_REPORTED_ERRORS } from './errors.js'
 export { shellescape } from './functions/posix-escape.js'
+export type {
+  GitlabFeatureFlag,
+  GitlabTarget,
+  GitlabTargetOptions,
+  GitlabTargetResult,
+  GitlabVersion,
+} from './gitlab-version.js'
+export {
+  compareGitlabVersions,
+  DEFAULT_GITLAB_VERSION,
+  GITLAB_FEATURE_FLAGS,
+  gitlabTarget,
+  isGitlabVersion,
+  SUPPORTED_GITLAB_VERSIONS,
+} from './gitlab-version.js'
 export type { InterpolationBlock } from './interpolate/find-blocks.js'
 export { findBlocks } from './interpolate/find-blocks.js'
 export type { ParseYamlResult } from './parse-yaml.js'

@@ -1,8 +1,9 @@
-import type { ComponentContext, VariableValue } from '@catalog/engine'
+import type { ComponentContext, GitlabVersion, VariableValue } from '@catalog/engine'
 
 /**
- * One conformance case, translated from a GitLab spec file. `source` names the spec file and example; `expected`
- * is what that example asserts (GitLab's words), never output produced by this engine.
+ * One conformance case. `source` names where the expectation comes from: a GitLab spec file and example
+ * (`spec/lib/…_spec.rb`), or, for a derived case, the team's notes, GitLab's source code or libyaml. `expected` is
+ * what that source asserts (GitLab's words), never output produced by this engine.
  */
 export interface GitlabCase {
   name: string
@@ -10,6 +11,10 @@ export interface GitlabCase {
   template: string
   inputs?: unknown
   context?: { component?: ComponentContext; variables?: Record<string, VariableValue> }
+  /** The GitLab version whose behaviour the case pins down (rendered as that version); 18.11 when omitted. */
+  gitlab?: GitlabVersion
+  /** Feature flags enabled for the render (e.g. `ci_interpolation_split_function`). */
+  featureFlags?: string[]
   expected: { config: unknown } | { error: string }
 }
 
