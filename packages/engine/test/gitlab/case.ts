@@ -22,3 +22,17 @@ export interface GitlabCase {
 export function component(header: string, content: string): string {
   return `${header.trimEnd()}\n---\n${content}`
 }
+
+/**
+ * A file of GitLab's test suite (`spec/…_spec.rb`, `spec/support/shared_examples/…`), possibly followed by the
+ * example or context it names.
+ */
+const GITLAB_SPEC = /^spec\/[\w/.-]+\.rb\b/
+
+/**
+ * `gitlab` when every part of `source` (joined by ` + `) is a GitLab spec file; `derived` when any part is the
+ * team's notes (`gitlab-components-spec.md`), GitLab's source code read without a spec, or libyaml.
+ */
+export function originOf(source: string): 'gitlab' | 'derived' {
+  return source.split(' + ').every((part) => GITLAB_SPEC.test(part.trim())) ? 'gitlab' : 'derived'
+}

@@ -1,6 +1,6 @@
 import { render } from '@catalog/engine'
 import { describe, expect, it } from 'vitest'
-import type { GitlabCase } from './case.js'
+import { type GitlabCase, originOf } from './case.js'
 import { functionCases } from './functions.cases.js'
 import { headerCases } from './header.cases.js'
 import { arrayOptionCases, inputCases } from './inputs.cases.js'
@@ -31,6 +31,11 @@ const keyOf = (c: GitlabCase) => `${c.source} › ${c.name}`
 /** `[19.0] spec/lib/ci/inputs/array_input_spec.rb › …`: the version the case pins down comes first. */
 const titleOf = (c: GitlabCase) => `[${c.gitlab ?? '18.11'}] ${keyOf(c)}`
 
+const ORIGINS = [
+  ['gitlab', 'from GitLab specs'],
+  ['derived', 'derived (team notes, GitLab source reading, libyaml)'],
+] as const
+
 function runCase(c: GitlabCase): void {
   const result = render(c.template, {
     inputs: c.inputs,
@@ -50,23 +55,41 @@ function runCase(c: GitlabCase): void {
 
 for (const [area, cases] of areas) {
   describe(area, () => {
-    for (const c of cases) {
-      const reason = SKIP[keyOf(c)]
-      if (reason === undefined) {
-        it(titleOf(c), () => runCase(c))
-      } else {
-        // The skip map is the only place a case is skipped; the reason is in the title and printed here.
-        console.info(`skipped (known divergence): ${keyOf(c)}: ${reason}`)
-        it.skip(`${titleOf(c)} — known divergence: ${reason}`, () => {})
-      }
+    for (const [origin, title] of ORIGINS) {
+      const mine = cases.filter((c) => originOf(c.source) === origin)
+      if (mine.length === 0) continue
+      describe(title, () => {
+        for (const c of mine) {
+          const reason = SKIP[keyOf(c)]
+          if (reason === undefined) {
+            it(titleOf(c), () => runCase(c))
+          } else {
+            // The skip map is the only place a case is skipped; the reason is in the title and printed here.
+            console.info(`skipped (known divergence): ${keyOf(c)}: ${reason}`)
+            it.skip(`${titleOf(c)} — known divergence: ${reason}`, () => {})
+          }
+        }
+      })
     }
   })
 }
 
 const all = areas.flatMap(([, cases]) => cases)
 
-it('has at least 150 GitLab cases', () => {
-  expect(all.length).toBeGreaterThanOrEqual(150)
+it('has at least 150 cases taken from GitLab specs', () => {
+  expect(all.filter((c) => originOf(c.source) === 'gitlab').length).toBeGreaterThanOrEqual(150)
+})
+
+it('labels a case as GitLab-spec only when every source it cites is a GitLab spec file', () => {
+  expect(originOf('spec/lib/ci/inputs/array_input_spec.rb')).toBe('gitlab')
+  expect(originOf('spec/lib/a_spec.rb + spec/lib/b_spec.rb')).toBe('gitlab')
+  expect(originOf('spec/support/shared_examples/ci/config/entry/base_input_shared_examples.rb')).toBe(
+    'gitlab',
+  )
+  expect(originOf('spec/lib/ci/inputs/string_input_spec.rb + gitlab-components-spec.md §3.4')).toBe('derived')
+  expect(originOf('gitlab-components-spec.md §4')).toBe('derived')
+  expect(originOf('libyaml scanner.c/parser.c messages')).toBe('derived')
+  expect(originOf('lib/ci/inputs/base_input.rb @55eb439')).toBe('derived')
 })
 
 it('names each case once per GitLab version', () => {
