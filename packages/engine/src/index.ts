@@ -1,5 +1,7 @@
 export type { ErrorCode, SpecError } from './errors.js'
 export { joinErrors, MAX_REPORTED_ERRORS } from './errors.js'
+export type { GitlabFeature, GitlabFeatureId, GitlabFeatureUse } from './find-gitlab-features.js'
+export { findGitlabFeatures, GITLAB_FEATURES } from './find-gitlab-features.js'
 export { shellescape } from './functions/posix-escape.js'
 export type {
   GitlabFeatureFlag,

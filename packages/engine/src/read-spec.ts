@@ -20,6 +20,7 @@ export type LoadSpecResult =
       ok: true
       spec: ComponentSpec | null
       inputConfigs: Record<string, PlainObject>
+      header: LoadedDocument | null
       content: LoadedDocument | null
       contentValue: PlainObject
     }
@@ -36,6 +37,7 @@ export function loadSpec(source: string): LoadSpecResult {
       ok: true,
       spec: null,
       inputConfigs: {},
+      header: null,
       content: loaded.content,
       contentValue: loaded.contentValue,
     }
@@ -46,6 +48,7 @@ export function loadSpec(source: string): LoadSpecResult {
     ok: true,
     spec: header.spec,
     inputConfigs: header.inputConfigs,
+    header: loaded.header,
     content: loaded.content,
     contentValue: loaded.contentValue,
   }
