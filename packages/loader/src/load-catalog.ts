@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { type ReadSpecResult, readSpec } from '@catalog/engine'
+import { isGitlabVersion, type ReadSpecResult, readSpec } from '@catalog/engine'
 import { parse as parseYaml } from 'yaml'
 
 /** What our docs and site say about a component beyond its spec: `templates/<name>/meta.yml` (GitLab ignores it). */
@@ -9,6 +9,7 @@ export interface ComponentMeta {
   outputs: { name: string; description: string }[]
   runner: { privileged: boolean; requirements: string[] }
   limits: string[]
+  /** The oldest GitLab the component supports, `major.minor` (`minimum_gitlab`, a quoted string). */
   minimumGitlab?: string
 }
 
@@ -73,6 +74,14 @@ function componentName(file: string): string {
   return parts.length === 2 ? (parts[1] ?? '').replace(/\.yml$/, '') : (parts[1] ?? '')
 }
 
+/** `minimum_gitlab` must be a quoted `major.minor`: unquoted, YAML reads `18.10` as the number 18.1. */
+function minimumGitlabError(value: unknown): string | null {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'string' && isGitlabVersion(value)) return null
+  const found = typeof value === 'number' ? `the number ${value} (unquoted)` : JSON.stringify(value)
+  return `meta.yml \`minimum_gitlab\` must be a quoted GitLab version such as "18.11", not ${found}`
+}
+
 function readMeta(text: string | null): { meta: ComponentMeta | null; error: string | null } {
   if (text === null) return { meta: null, error: null }
   try {
@@ -80,6 +89,8 @@ function readMeta(text: string | null): { meta: ComponentMeta | null; error: str
     if (!data || typeof data !== 'object' || typeof data.summary !== 'string') {
       return { meta: null, error: 'meta.yml must be a mapping with a `summary` string' }
     }
+    const minimumError = minimumGitlabError(data.minimum_gitlab)
+    if (minimumError) return { meta: null, error: minimumError }
     const runner = (data.runner ?? {}) as Record<string, unknown>
     const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
     const outputs = Array.isArray(data.outputs)
@@ -94,7 +105,7 @@ function readMeta(text: string | null): { meta: ComponentMeta | null; error: str
         outputs,
         runner: { privileged: runner.privileged === true, requirements: list(runner.requirements) },
         limits: list(data.limits),
-        ...(data.minimum_gitlab !== undefined ? { minimumGitlab: String(data.minimum_gitlab) } : {}),
+        ...(typeof data.minimum_gitlab === 'string' ? { minimumGitlab: data.minimum_gitlab } : {}),
       },
       error: null,
     }

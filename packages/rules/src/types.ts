@@ -20,7 +20,7 @@ export interface RuleComponent {
   readmeFile: string
   readme: string | null
   metaFile: string
-  meta: { summary: string } | null
+  meta: { summary: string; minimumGitlab?: string } | null
   metaError: string | null
 }
 

@@ -20,6 +20,7 @@ import { inputUntyped } from './input-untyped.js'
 import { inputUnused } from './input-unused.js'
 import { jobNameNotInput } from './job-name-not-input.js'
 import { metaInvalid } from './meta-invalid.js'
+import { minimumGitlabTooLow } from './minimum-gitlab-too-low.js'
 import { renderDefaults } from './render-defaults.js'
 import { renderScenario } from './render-scenario.js'
 import { secretEchoed } from './secret-echoed.js'
@@ -42,6 +43,7 @@ export const rules: Record<string, Rule> = {
   'catalog-yaml-extension': catalogYamlExtension,
   'catalog-template-layout': catalogTemplateLayout,
   'meta-invalid': metaInvalid,
+  'minimum-gitlab-too-low': minimumGitlabTooLow,
   'input-undescribed': inputUndescribed,
   'input-untyped': inputUntyped,
   'input-default-invalid': inputDefaultInvalid,
