@@ -2,9 +2,13 @@ import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
   type ComponentContext,
+  DEFAULT_GITLAB_VERSION,
+  GITLAB_FEATURE_FLAGS,
+  gitlabTarget,
   parseYaml,
   type RenderOptions,
   render,
+  SUPPORTED_GITLAB_VERSIONS,
   type VariableValue,
   yamlReferenceTag,
 } from '@catalog/engine'
@@ -13,14 +17,18 @@ import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import { parseFlags } from '../../parse-flags.js'
 
-export const usage = `Usage: catalog render <file> [--inputs-file <yaml>] [--input name=value]... [--context-file <yaml>] [--json]
+export const usage = `Usage: catalog render <file> [--inputs-file <yaml>] [--input name=value]... [--context-file <yaml>]
+                      [--gitlab-version <x.y>] [--feature-flag <name>]... [--json]
 
 Renders a component file the way GitLab includes it: header validated, inputs checked, $[[ ]] interpolated.
 
-  --inputs-file <yaml>   a YAML mapping of input values, as under \`include: inputs:\`
-  --input name=value     one input; the value is read as YAML (\`n=3\` is a number); repeatable, wins over the file
-  --context-file <yaml>  \`component: {name, sha, version, reference}\` and \`variables: {NAME: value | {value, masked}}\`
-  --json                 print one JSON object: {"ok": true, "config": …} or {"ok": false, "error": "…"}
+  --inputs-file <yaml>    a YAML mapping of input values, as under \`include: inputs:\`
+  --input name=value      one input; the value is read as YAML (\`n=3\` is a number); repeatable, wins over the file
+  --context-file <yaml>   \`component: {name, sha, version, reference}\` and \`variables: {NAME: value | {value, masked}}\`
+  --gitlab-version <x.y>  the GitLab whose behaviour to follow: ${SUPPORTED_GITLAB_VERSIONS.join(', ')} (default ${DEFAULT_GITLAB_VERSION})
+  --feature-flag <name>   treat a GitLab feature flag that is off by default as enabled; repeatable
+                          (${Object.keys(GITLAB_FEATURE_FLAGS).join(', ')})
+  --json                  print one JSON object: {"ok": true, "config": …} or {"ok": false, "error": "…"}
 
 Exit codes: 0 rendered, 1 GitLab rejected the file or its inputs, 2 usage error.`
 
@@ -109,11 +117,19 @@ export async function run(args: string[], io: Io): Promise<number> {
       'inputs-file': { type: 'string' },
       input: { type: 'string', multiple: true },
       'context-file': { type: 'string' },
+      'gitlab-version': { type: 'string' },
+      'feature-flag': { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
     usage,
   )
   if (positionals.length !== 1) throw new UsageError('expected exactly one <file>', usage)
+  const targetOptions = {
+    ...(values['gitlab-version'] !== undefined ? { gitlabVersion: values['gitlab-version'] } : {}),
+    ...(values['feature-flag'] !== undefined ? { featureFlags: values['feature-flag'] } : {}),
+  }
+  const target = gitlabTarget(targetOptions)
+  if (!target.ok) throw new UsageError(target.errors.map((error) => error.message).join('; '), usage)
   const flagInputs = (values.input ?? []).map(parseInputFlag)
   const json = values.json === true
   const fail = (error: string, code: number) => {
@@ -137,6 +153,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       else if (values['inputs-file'] === undefined) inputs = Object.fromEntries(flagInputs)
     }
     options = {
+      ...targetOptions,
       inputs,
       ...(values['context-file'] ? readContext(resolve(io.cwd, values['context-file'])) : {}),
     }

@@ -184,6 +184,74 @@ variables:
     expect(io.err).toContain('Usage: catalog render')
   })
 
+  describe('--gitlab-version and --feature-flag', () => {
+    const versioned = `spec:
+  inputs:
+    tags:
+      type: array
+      default: [docker]
+      options: [docker, linux]
+    platforms:
+      default: 'linux/amd64, linux/arm64'
+---
+job:
+  tags: $[[ inputs.tags ]]
+  variables:
+    PLATFORMS: "$[[ inputs.platforms | split(',') ]]"
+`
+    const renderVersioned = (args: string[]) =>
+      renderIn({ 'versioned.yml': versioned }, ['versioned.yml', ...args])
+    const noSplit =
+      "no function matching `split(',')`: check that the function name, arguments, and types are correct\n"
+
+    it('renders as 19.2 by default, where split is off until its flag is named', async () => {
+      expect(await renderVersioned([])).toMatchObject({ code: 1, err: noSplit })
+      const { code, out } = await renderVersioned([
+        '--feature-flag',
+        'ci_interpolation_split_function',
+        '--json',
+      ])
+      expect(code).toBe(0)
+      expect(JSON.parse(out)).toEqual({
+        ok: true,
+        config: { job: { tags: ['docker'], variables: { PLATFORMS: ['linux/amd64', 'linux/arm64'] } } },
+      })
+    })
+
+    it("18.11 gives 18.11's message for array options", async () => {
+      expect(await renderVersioned(['--gitlab-version', '18.11'])).toMatchObject({
+        code: 1,
+        err: '`tags` input: Options can only be used with string and number inputs\n',
+      })
+    })
+
+    it('19.0 checks every element of an array input against its options', async () => {
+      expect(
+        await renderVersioned(['--gitlab-version', '19.0', '--input', 'tags=[gpu, docker, arm]', '--json']),
+      ).toMatchObject({
+        code: 1,
+        out: `${JSON.stringify({ ok: false, error: '`tags` input: gpu, arm cannot be used because it is not in the list of allowed options' })}\n`,
+      })
+    })
+
+    it('an unsupported version or an unknown flag is a usage error (exit 2)', async () => {
+      const old = await renderVersioned(['--gitlab-version', '17.0'])
+      expect(old.code).toBe(2)
+      expect(old.err).toContain('GitLab 17.0 is not supported: render as one of 18.11, 19.0, 19.1, 19.2')
+      const flag = await renderVersioned(['--feature-flag', 'ci_nope'])
+      expect(flag.code).toBe(2)
+      expect(flag.err).toContain('unknown feature flag `ci_nope`')
+      const early = await renderVersioned([
+        '--gitlab-version',
+        '19.0',
+        '--feature-flag',
+        'ci_interpolation_split_function',
+      ])
+      expect(early.code).toBe(2)
+      expect(early.err).toContain('exists from GitLab 19.2; GitLab 19.0 does not have it')
+    })
+  })
+
   it('a missing file is reported, not thrown', async () => {
     const { code, out } = await renderIn({}, ['nope.yml', '--json'])
     expect(code).toBe(2)
