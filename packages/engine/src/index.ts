@@ -1,5 +1,6 @@
 export type { ErrorCode, SpecError } from './errors.js'
 export { joinErrors, MAX_REPORTED_ERRORS } from './errors.js'
+export { isRulesIfTruthful } from './expression/evaluate-expression.js'
 export type { GitlabFeature, GitlabFeatureId, GitlabFeatureUse } from './find-gitlab-features.js'
 export { findGitlabFeatures, GITLAB_FEATURES } from './find-gitlab-features.js'
 export { shellescape } from './functions/posix-escape.js'
