@@ -1,22 +1,28 @@
-// Faults and bad input, each against the real registry and tools.
-import { existsSync, rmSync } from 'node:fs'
+// Faults and bad input, each against the real registry and tools, every job in its own image.
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { stackEnv } from '../../scripts/lib/e2e-stack.js'
-import { localInputs, registryImage, workspace } from './lib/local.js'
-import { runPipeline, tail } from './lib/pipeline.js'
+import { buildahRunner, registryImage, workspace } from './lib/local.js'
+import { planLocalScenario, runScenario, tail } from './lib/pipeline.js'
 import { listTags, manifestDigest } from './lib/registry.js'
 import { PipelineConfigError } from './lib/render.js'
 
-const inputOverrides = localInputs
 const faults = (name: string) => `test/e2e/pipelines/${name}.gitlab-ci.yml`
 const repo = (path: string) => `${registryImage()}/faults/${path}`
+
+/** Files a job left in its checkout with this name: the injection payloads `touch` one if they ever run. */
+function canaries(buildsDir: string, name: string): string[] {
+  return readdirSync(buildsDir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith(name))
+    .map((path) => join(buildsDir, path))
+}
 
 describe('faults', () => {
   it('cache reference missing: the first build succeeds and writes the cache', async () => {
     expect(await listTags(repo('cache-missing/buildx/cache'))).toEqual([])
     expect(await listTags(repo('cache-missing/buildah/cache'))).toEqual([])
-    const ws = workspace()
-    const run = await runPipeline(ws, { scenario: faults('cache-missing'), inputOverrides })
+    const run = await runScenario(workspace(), { scenario: faults('cache-missing'), ...buildahRunner })
     for (const job of ['build-buildx', 'build-buildah']) {
       expect(run.status(job), tail(run)).toBe('passed')
       const builder = job.replace('build-', '')
@@ -28,11 +34,10 @@ describe('faults', () => {
   })
 
   it('cache registry unreachable: the build still succeeds and pushes', async () => {
-    const ws = workspace()
-    const run = await runPipeline(ws, {
+    const run = await runScenario(workspace(), {
       scenario: faults('cache-unreachable'),
       variables: { E2E_UNREACHABLE_REGISTRY: stackEnv().E2E_UNREACHABLE_REGISTRY },
-      inputOverrides,
+      ...buildahRunner,
     })
     for (const job of ['build-buildx', 'build-buildah']) {
       expect(run.status(job), `${job}\n${run.jobLog(job).slice(-3000)}`).toBe('passed')
@@ -44,12 +49,11 @@ describe('faults', () => {
   })
 
   it('wrong registry password: each job fails at login with a clear error, pushes nothing, never prints it', async () => {
-    const ws = workspace()
     const canary = `canary-wrong-password-${Date.now()}`
-    const run = await runPipeline(ws, {
+    const run = await runScenario(workspace(), {
       scenario: faults('wrong-password'),
       variables: { CI_REGISTRY_PASSWORD: canary },
-      inputOverrides,
+      ...buildahRunner,
     })
     expect(run.exitCode).not.toBe(0)
     for (const job of ['build-buildx', 'build-buildah']) {
@@ -65,12 +69,10 @@ describe('faults', () => {
   })
 
   it('inputs carrying shell metacharacters run nothing: the canary file is never created', async () => {
-    const canaryFile = '/tmp/catalog-e2e-injection-canary'
-    rmSync(canaryFile, { force: true })
     const ws = workspace()
-    const run = await runPipeline(ws, { scenario: faults('injection'), inputOverrides })
+    const run = await runScenario(ws, { scenario: faults('injection'), ...buildahRunner })
     expect(run.jobLog('inject-buildx'), tail(run)).not.toBe('')
-    expect(existsSync(canaryFile), `${canaryFile} was created: an input ran as a command`).toBe(false)
+    expect(canaries(ws.builds, 'injection-canary'), 'an input ran as a command').toEqual([])
     for (const job of ['inject-buildx', 'inject-buildah', 'inject-cosign']) {
       expect(run.status(job), `${job}\n${run.jobLog(job).slice(-2000)}`).toBe('failed')
     }
@@ -91,13 +93,10 @@ describe('faults', () => {
     },
   ])("$file: fails before any job starts, with GitLab's message", async ({ file, message }) => {
     const ws = workspace()
-    const run = runPipeline(ws, {
-      scenario: faults(file),
-      render: 'engine',
-      inputOverrides: { 'buildx-cache': { docker_service: false } },
-    })
-    await expect(run).rejects.toThrow(new PipelineConfigError(message))
-    expect(existsSync(`${ws.dir}/.gitlab-ci-local/output`)).toBe(false)
+    await expect(planLocalScenario(ws, { scenario: faults(file) })).rejects.toThrow(
+      new PipelineConfigError(message),
+    )
+    expect(readdirSync(ws.builds)).toEqual([])
     expect(await listTags(repo(file))).toEqual([])
   })
 })
