@@ -3,10 +3,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { planDocs } from '@catalog/docs'
 import { loadCatalog } from '@catalog/loader'
+// The I/O adapters (the bundled CI schema, the shellcheck binary): the same ones `catalog validate` injects.
+import { createCiSchemaValidator, runShellcheck } from '@catalog/rule-tools'
 import { beforeAll, describe, expect, it } from 'vitest'
-// The CLI's I/O adapters (the bundled CI schema, the shellcheck binary): the same ones `catalog validate` injects.
-import { createCiSchemaValidator } from '../../cli/src/lib/ci-schema.js'
-import { runShellcheck } from '../../cli/src/lib/run-shellcheck.js'
 import { type RuleTools, ruleIds, runRules } from '../src/index.js'
 
 /**
@@ -21,7 +20,6 @@ interface ExpectedFinding {
 }
 
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url))
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const dirs = (path: string) =>
   readdirSync(path, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -32,7 +30,7 @@ let tools: RuleTools
 
 beforeAll(async () => {
   tools = {
-    validateCiSchema: await createCiSchemaValidator(repoRoot),
+    validateCiSchema: await createCiSchemaValidator(),
     runShellcheck: (scripts) => runShellcheck(scripts),
     planDocs: (catalog) => planDocs(catalog as Parameters<typeof planDocs>[0], { version: null }),
   }

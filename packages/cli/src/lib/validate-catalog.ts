@@ -1,16 +1,18 @@
 import { planDocs } from '@catalog/docs'
 import { loadCatalog } from '@catalog/loader'
+import {
+  createCiLint,
+  createCiSchemaValidator,
+  runShellcheck,
+  ToolUnavailableError,
+} from '@catalog/rule-tools'
 import { type RuleReport, type RuleTools, runRules } from '@catalog/rules'
-import { createCiLint } from './ci-lint-api.js'
-import { createCiSchemaValidator } from './ci-schema.js'
+import { UserError } from '../errors.js'
 import { readDocumentedVersion } from './documented-version.js'
-import { runShellcheck } from './run-shellcheck.js'
 
 export interface ValidateCatalogOptions {
   env: Record<string, string | undefined>
   only?: string[]
-  /** Where to resolve gitlab-ci-local from (the catalog root by default). */
-  schemaFrom?: string
   shellcheckBinary?: string
 }
 
@@ -21,20 +23,25 @@ export async function validateCatalog(root: string, options: ValidateCatalogOpti
   const ciLint = createCiLint(options.env)
   const tools: RuleTools = {
     runShellcheck: (scripts) => runShellcheck(scripts, options.shellcheckBinary),
-    validateCiSchema: await createLazySchema(options.schemaFrom ?? root),
+    validateCiSchema: createLazySchema(),
     planDocs: () => planDocs(catalog, { version }),
     ...(ciLint ? { lintCiConfig: ciLint } : {}),
   }
-  return runRules(catalog, tools, options.only ? { only: options.only } : {})
+  try {
+    return await runRules(catalog, tools, options.only ? { only: options.only } : {})
+  } catch (error) {
+    if (error instanceof ToolUnavailableError) throw new UserError(error.message)
+    throw error
+  }
 }
 
 /** Compiling the schema takes a few hundred ms: do it on first use, after shellcheck has been started. */
-async function createLazySchema(from: string): Promise<RuleTools['validateCiSchema']> {
+function createLazySchema(): RuleTools['validateCiSchema'] {
   let validator:
     | Promise<(config: unknown) => ReturnType<NonNullable<RuleTools['validateCiSchema']>>>
     | undefined
   return async (config) => {
-    validator ??= createCiSchemaValidator(from)
+    validator ??= createCiSchemaValidator()
     return (await validator)(config)
   }
 }
