@@ -11,6 +11,7 @@ import {
 import { Document } from 'yaml'
 import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { workingTreeContext } from '../../lib/working-tree-context.js'
 import { parseFlags } from '../../parse-flags.js'
 
 export const usage = `Usage: catalog render <file> [--inputs-file <yaml>] [--input name=value]... [--context-file <yaml>] [--json]
@@ -19,7 +20,9 @@ Renders a component file the way GitLab includes it: header validated, inputs ch
 
   --inputs-file <yaml>   a YAML mapping of input values, as under \`include: inputs:\`
   --input name=value     one input; the value is read as YAML (\`n=3\` is a number); repeatable, wins over the file
-  --context-file <yaml>  \`component: {name, sha, version, reference}\` and \`variables: {NAME: value | {value, masked}}\`
+  --context-file <yaml>  \`component: {name, sha, version, reference}\` and \`variables: {NAME: value | {value, masked}}\`;
+                         without \`component\`, a file under a catalog's templates/ gets what GitLab would give it at
+                         the working tree's commit (name from the path, HEAD's sha, its tag or branch as reference)
   --json                 print one JSON object: {"ok": true, "config": …} or {"ok": false, "error": "…"}
 
 Exit codes: 0 rendered, 1 GitLab rejected the file or its inputs, 2 usage error.`
@@ -114,7 +117,6 @@ export async function run(args: string[], io: Io): Promise<number> {
     usage,
   )
   if (positionals.length !== 1) throw new UsageError('expected exactly one <file>', usage)
-  const flagInputs = (values.input ?? []).map(parseInputFlag)
   const json = values.json === true
   const fail = (error: string, code: number) => {
     if (json) io.stdout(`${JSON.stringify({ ok: false, error })}\n`)
@@ -125,6 +127,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   let source: string
   let options: RenderOptions
   try {
+    const flagInputs = (values.input ?? []).map(parseInputFlag)
     const file = resolve(io.cwd, positionals[0] ?? '')
     let inputs: unknown = {}
     if (values['inputs-file'] !== undefined) {
@@ -136,11 +139,10 @@ export async function run(args: string[], io: Io): Promise<number> {
       if (isMapping(inputs)) inputs = { ...inputs, ...Object.fromEntries(flagInputs) }
       else if (values['inputs-file'] === undefined) inputs = Object.fromEntries(flagInputs)
     }
-    options = {
-      inputs,
-      ...(values['context-file'] ? readContext(resolve(io.cwd, values['context-file'])) : {}),
-    }
+    const context = values['context-file'] ? readContext(resolve(io.cwd, values['context-file'])) : {}
     source = readText(file, 'file')
+    const component = context.component ?? workingTreeContext(file)
+    options = { inputs, ...context, ...(component ? { component } : {}) }
   } catch (error) {
     if (error instanceof ArgumentFileError) return fail(error.message, 2)
     throw error

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { memoryIo, testdir } from '@catalog/test-utils'
+import { gitdir, memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../index.js'
 
@@ -182,6 +182,49 @@ variables:
     expect(await main(args, io)).toBe(2)
     expect(io.err).toContain(message)
     expect(io.err).toContain('Usage: catalog render')
+  })
+
+  it.each([[['--json']], [[]]])(
+    'a malformed --input value is a one-line error, also with %j',
+    async (extra) => {
+      const { code, out, err } = await renderIn({}, ['component.yml', '--input', 'count=[oops', ...extra])
+      expect(code).toBe(2)
+      const message = (extra.length ? out : err).trimEnd()
+      expect(message.split('\n')).toHaveLength(1)
+      if (extra.length) {
+        expect(JSON.parse(out)).toEqual({
+          ok: false,
+          error: expect.stringMatching(
+            /^--input count is not valid YAML: \(<unknown>\): did not find expected ',' or ']'/,
+          ),
+        })
+        expect(err).toBe('')
+      } else {
+        expect(err).toMatch(/^--input count is not valid YAML: /)
+        expect(out).toBe('')
+      }
+    },
+  )
+
+  it('a component under templates/ gets the working tree as component context without --context-file', async () => {
+    const template = `spec:
+  component: [name, sha, version, reference]
+---
+job:
+  script:
+    - echo "$[[ component.name ]] $[[ component.sha ]] $[[ component.version ]] $[[ component.reference ]]"
+`
+    const repo = gitdir({ 'package.json': '{}', 'templates/build/template.yml': template })
+    const sha = repo.git('rev-parse', 'HEAD')
+    const render = async () => {
+      const io = memoryIo(repo.root)
+      expect(await main(['render', 'templates/build/template.yml', '--json'], io)).toBe(0)
+      return (JSON.parse(io.out) as { config: { job: { script: string[] } } }).config.job.script[0]
+    }
+    // On a branch GitLab resolves no catalog version: `version` is null, which interpolates as nothing.
+    expect(await render()).toBe(`echo "build ${sha}  main"`)
+    repo.git('tag', '1.2.3')
+    expect(await render()).toBe(`echo "build ${sha} 1.2.3 1.2.3"`)
   })
 
   it('a missing file is reported, not thrown', async () => {
