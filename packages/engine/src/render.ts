@@ -23,7 +23,7 @@ function failed(errors: SpecError[]): RenderResult {
 }
 
 /** `Gitlab::Ci::Config::Interpolation::Interpolator#interpolate!`, stage by stage; the first failing stage wins. */
-export function render(source: string, options: RenderOptions = {}): RenderResult {
+export function render(source: string | Uint8Array, options: RenderOptions = {}): RenderResult {
   const loaded = loadSpec(source)
   if (!loaded.ok) return failed(loaded.errors)
   const args = options.inputs ?? {}

@@ -130,7 +130,9 @@ export function loadCatalog(root: string): Catalog {
     const name = componentName(file)
     const readmeFile = dir === 'templates' ? `templates/${name}.md` : `${dir}/README.md`
     const metaFile = dir === 'templates' ? `templates/${name}.meta.yml` : `${dir}/meta.yml`
-    const source = readFileSync(join(root, file), 'utf8')
+    // The engine reads the bytes (invalid UTF-8 is GitLab's error); rules and docs read the text.
+    const bytes = readFileSync(join(root, file))
+    const source = new TextDecoder().decode(bytes)
     const { meta, error } = readMeta(readIfExists(join(root, metaFile)))
     components.push({
       name,
@@ -141,7 +143,7 @@ export function loadCatalog(root: string): Catalog {
       metaFile,
       meta,
       metaError: error,
-      spec: readSpec(source),
+      spec: readSpec(bytes),
     })
   }
   components.sort((a, b) => a.name.localeCompare(b.name))

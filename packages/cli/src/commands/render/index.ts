@@ -34,7 +34,7 @@ const MAX_READ_BYTES = 64 * 1024 * 1024
 /** A problem with the files the command was given (not GitLab's verdict on the component): exit 2. */
 class ArgumentFileError extends Error {}
 
-function readText(path: string, what: string): string {
+function readBytes(path: string, what: string): Uint8Array {
   let size: number
   try {
     size = statSync(path).size
@@ -43,13 +43,15 @@ function readText(path: string, what: string): string {
   }
   if (size > MAX_READ_BYTES) throw new ArgumentFileError(`${what} \`${path}\` is too large (${size} bytes)`)
   try {
-    return new TextDecoder('utf-8').decode(readFileSync(path))
+    return readFileSync(path)
   } catch (error) {
     throw new ArgumentFileError(
       `cannot read ${what} \`${path}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
     )
   }
 }
+
+const readText = (path: string, what: string) => new TextDecoder('utf-8').decode(readBytes(path, what))
 
 function loadYamlArgument(text: string, what: string): unknown {
   const result = parseYaml(text)
@@ -124,7 +126,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return code
   }
 
-  let source: string
+  let source: Uint8Array
   let options: RenderOptions
   try {
     const flagInputs = (values.input ?? []).map(parseInputFlag)
@@ -140,7 +142,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       else if (values['inputs-file'] === undefined) inputs = Object.fromEntries(flagInputs)
     }
     const context = values['context-file'] ? readContext(resolve(io.cwd, values['context-file'])) : {}
-    source = readText(file, 'file')
+    // The engine reads the bytes, as GitLab does: invalid UTF-8 is its error, not replaced.
+    source = readBytes(file, 'file')
     const component = context.component ?? workingTreeContext(file)
     options = { inputs, ...context, ...(component ? { component } : {}) }
   } catch (error) {

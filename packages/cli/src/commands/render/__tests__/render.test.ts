@@ -163,6 +163,20 @@ variables:
     expect(err).toBe('')
   })
 
+  it("invalid UTF-8 is GitLab's reader error, not replaced and rendered", async () => {
+    const cwd = testdir()
+    writeFileSync(
+      join(cwd, 'latin1.yml'),
+      Buffer.from([...Buffer.from('job:\n  script: [echo caf'), 0xe9, ...Buffer.from(']\n')]),
+    )
+    const io = memoryIo(cwd)
+    expect(await main(['render', 'latin1.yml', '--json'], io)).toBe(1)
+    expect(JSON.parse(io.out)).toEqual({
+      ok: false,
+      error: '(<unknown>): invalid trailing UTF-8 octet at line 1 column 1',
+    })
+  })
+
   it('a huge file gives an ok:false object', async () => {
     const cwd = testdir()
     writeFileSync(join(cwd, 'huge.yml'), `key: ${'x'.repeat(5 * 1024 * 1024)}\n`)
