@@ -46,6 +46,8 @@ export interface ProjectInfo {
 export interface Catalog {
   root: string
   project: ProjectInfo
+  /** `catalog validate`'s config file at the root (`.catalogrc.yml`), as text, when there is one. */
+  config: { file: string; source: string } | null
   components: Component[]
   /** Files under templates/ that are not component templates (e.g. `.yaml`, nested folders), repository-relative. */
   strayFiles: string[]
@@ -54,6 +56,8 @@ export interface Catalog {
 
 // GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX.
 const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
+/** `catalog validate`'s config: profile, severity overrides, rule options (parsed by @catalog/rules). */
+const CONFIG_FILE = '.catalogrc.yml'
 const COMPONENT_SIDE_FILES = new Set(['README.md', 'meta.yml'])
 
 function readIfExists(path: string): string | null {
@@ -161,8 +165,10 @@ export function loadCatalog(root: string): Catalog {
       }
     })
 
+  const configText = readIfExists(join(root, CONFIG_FILE))
   return {
     root,
+    config: configText === null ? null : { file: CONFIG_FILE, source: configText },
     project: {
       readmeFile: 'README.md',
       readme: readIfExists(join(root, 'README.md')),

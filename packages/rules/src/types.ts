@@ -1,4 +1,4 @@
-import type { ComponentSpec } from '@catalog/engine'
+import type { ComponentSpec, ReadSpecResult } from '@catalog/engine'
 import type { CiLint, SchemaError, ShellcheckComment, ShellScript } from '@catalog/rule-tools'
 
 export type Severity = 'error' | 'warning'
@@ -23,6 +23,8 @@ export interface RuleComponent {
   metaFile: string
   meta: { summary: string } | null
   metaError: string | null
+  /** The engine's reading of the file's bytes (the loader's); read from `source` when absent. */
+  spec?: ReadSpecResult
 }
 
 export interface RuleScenario {
@@ -35,6 +37,8 @@ export interface RuleScenario {
 /** What the rules read of the catalog; the loader's `Catalog` satisfies it. */
 export interface RuleCatalog {
   project: { readmeFile: string; readme: string | null; description: string }
+  /** `.catalogrc.yml` at the catalog root, when there is one. */
+  config?: { file: string; source: string } | null
   components: RuleComponent[]
   strayFiles: string[]
   scenarios: RuleScenario[]

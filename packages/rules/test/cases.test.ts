@@ -6,11 +6,12 @@ import { loadCatalog } from '@catalog/loader'
 // The I/O adapters (the bundled CI schema, the shellcheck binary): the same ones `catalog validate` injects.
 import { createCiSchemaValidator, runShellcheck } from '@catalog/rule-tools'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type RuleTools, ruleIds, runRules } from '../src/index.js'
+import { defaultConfig, parseValidateConfig, type RuleTools, ruleIds, rules, runRules } from '../src/index.js'
 
 /**
  * One folder per case: test/cases/<rule-id>/<case>/ holds a small catalog tree and expected.json, the findings
- * of that rule written by hand ({ file, line, severity, messageContains? }). Only the folder's rule runs.
+ * of that rule written by hand ({ file, line, severity, messageContains? }). Only the folder's rule runs, at its own
+ * severities (as under the strict profile) unless the case's .catalogrc.yml says otherwise.
  */
 interface ExpectedFinding {
   file: string
@@ -54,7 +55,19 @@ for (const rule of dirs(casesDir)) {
       it(name, async () => {
         const root = join(casesDir, rule, name)
         const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as ExpectedFinding[]
-        const { findings } = await runRules(loadCatalog(root), tools, { only: [rule] })
+        const catalog = loadCatalog(root)
+        // A case runs under the strict profile (every rule at its own severities) unless its .catalogrc.yml says otherwise.
+        const parsed = catalog.config
+          ? parseValidateConfig(catalog.config.file, catalog.config.source, rules)
+          : null
+        if (parsed && !parsed.ok) throw new Error(parsed.error)
+        // A file GitLab cannot load gets that one error and nothing else: its cases run every rule.
+        const { findings } = await runRules(catalog, tools, {
+          ...(rule === 'yaml-invalid' ? {} : { only: [rule] }),
+          config: parsed?.ok
+            ? parsed.config
+            : defaultConfig(rule === 'yaml-invalid' ? 'recommended' : 'strict'),
+        })
         expect(findings.map(({ file, line, severity }) => ({ file, line, severity }))).toEqual(
           expected.map(({ file, line, severity }) => ({ file, line, severity })),
         )

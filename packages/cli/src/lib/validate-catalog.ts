@@ -6,19 +6,37 @@ import {
   runShellcheck,
   ToolUnavailableError,
 } from '@catalog/rule-tools'
-import { type RuleReport, type RuleTools, runRules } from '@catalog/rules'
+import {
+  defaultConfig,
+  parseValidateConfig,
+  type RuleReport,
+  type RuleTools,
+  rules,
+  runRules,
+  type ValidateConfig,
+} from '@catalog/rules'
 import { UserError } from '../errors.js'
 import { readDocumentedVersion } from './documented-version.js'
 
 export interface ValidateCatalogOptions {
   env: Record<string, string | undefined>
   only?: string[]
+  /** Overrides the config's profile (`--profile`). */
+  profile?: string
   shellcheckBinary?: string
 }
 
 /** Loads the catalog at `root`, wires the rules' I/O (shellcheck, the CI schema, CI Lint, docs) and runs them. */
-export async function validateCatalog(root: string, options: ValidateCatalogOptions): Promise<RuleReport> {
+export async function validateCatalog(
+  root: string,
+  options: ValidateCatalogOptions,
+): Promise<RuleReport & { config: ValidateConfig }> {
   const catalog = loadCatalog(root)
+  const parsed = catalog.config
+    ? parseValidateConfig(catalog.config.file, catalog.config.source, rules)
+    : { ok: true as const, config: defaultConfig() }
+  if (!parsed.ok) throw new UserError(parsed.error)
+  const config = options.profile ? { ...parsed.config, profile: options.profile } : parsed.config
   const version = readDocumentedVersion(root)
   const ciLint = createCiLint(options.env)
   const tools: RuleTools = {
@@ -28,7 +46,8 @@ export async function validateCatalog(root: string, options: ValidateCatalogOpti
     ...(ciLint ? { lintCiConfig: ciLint } : {}),
   }
   try {
-    return await runRules(catalog, tools, options.only ? { only: options.only } : {})
+    const report = await runRules(catalog, tools, { config, ...(options.only ? { only: options.only } : {}) })
+    return { ...report, config }
   } catch (error) {
     if (error instanceof ToolUnavailableError) throw new UserError(error.message)
     throw error
