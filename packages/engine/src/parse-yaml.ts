@@ -320,11 +320,7 @@ function parseFirstDocument(text: string): {
     })
     const document = Array.isArray(parsed) ? parsed[0] : undefined
     const error = document?.errors[0]
-    const quote = error?.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined
-    const rewritten =
-      quote && attempt < MAX_REINDENTS
-        ? reindentQuotedScalar(current, error?.pos[0] ?? 0, quote as '"' | "'")
-        : null
+    const rewritten = error && attempt < MAX_REINDENTS ? reindentQuotedScalar(current, error.pos[0]) : null
     if (!rewritten) {
       if (current === text || !document) return { document, lineCounter }
       remapRanges(document, toOriginal)

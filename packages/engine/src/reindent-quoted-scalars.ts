@@ -37,15 +37,39 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1)
 }
 
+/** Where a flow scalar may open: after `- `, `: `, `[`, `{`, `,`, `? ` or at the start of a line's content. */
+const OPENS_SCALAR = /(?:^|[-:?,[{])[ \t]*$/
+
 /**
- * Re-indents the continuation lines of the quoted scalar whose opening quote is the last `quote` before `near` (where
- * `yaml` reported the missing quote). Null when there is nothing Psych would read differently.
+ * The opening quote of a quoted scalar that spans `near`, where `yaml` reported an error: the last quote that can
+ * open a scalar, on the error's line or up to 200 lines above, whose closing quote (libyaml's way) lies past `near`.
  */
-export function reindentQuotedScalar(text: string, near: number, quote: '"' | "'"): ReindentedText | null {
-  const open = text.lastIndexOf(quote, near - 1)
+function spanningQuote(text: string, near: number): number {
+  let lineStart = text.lastIndexOf('\n', Math.max(0, near - 1)) + 1
+  for (let lines = 0; lines < 200 && lineStart >= 0; lines++) {
+    const lineEnd = text.indexOf('\n', lineStart)
+    const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd)
+    for (let i = line.length - 1; i >= 0; i--) {
+      const open = lineStart + i
+      if ((line[i] !== '"' && line[i] !== "'") || open >= near || line.slice(0, i).includes(' #')) continue
+      if (!OPENS_SCALAR.test(line.slice(0, i))) continue
+      const close = closingQuote(text, open)
+      if (close > near) return open
+    }
+    if (lineStart === 0) break
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1
+  }
+  return -1
+}
+
+/**
+ * Re-indents the continuation lines of the quoted scalar that spans `near` (where `yaml` reported an error). Null
+ * when there is none, or nothing Psych would read differently.
+ */
+export function reindentQuotedScalar(text: string, near: number): ReindentedText | null {
+  const open = spanningQuote(text, near)
   if (open === -1) return null
   const close = closingQuote(text, open)
-  if (close === -1) return null
   const indent = columnOf(text, open) + 1
   const edits: Edit[] = []
   for (let at = text.indexOf('\n', open); at !== -1 && at < close; at = text.indexOf('\n', at + 1)) {

@@ -49,8 +49,7 @@ function parseAsPsych(source: string): Document[] | null {
       return null
     }
     const error = docs.flatMap((doc) => doc.errors)[0]
-    const quote = error?.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined
-    const rewritten = quote ? reindentQuotedScalar(text, error?.pos[0] ?? 0, quote as '"' | "'") : null
+    const rewritten = error ? reindentQuotedScalar(text, error.pos[0]) : null
     if (!rewritten) {
       if (text !== source) for (const doc of docs) remapRanges(doc, toOriginal)
       return docs

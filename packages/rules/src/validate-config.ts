@@ -29,7 +29,7 @@ export const PROFILES: Record<string, Profile> = {
   strict: {
     description: 'every rule at its own severity, house style included; scripts checked as POSIX sh',
     categories: { gitlab: 'native', hardening: 'native', policy: 'native' },
-    options: { shellcheck: { shell: 'sh', level: 'style' } },
+    options: { shellcheck: { shell: 'sh', level: 'style' }, 'shell-injection': { quoted: 'warning' } },
   },
 }
 

@@ -14,6 +14,11 @@ function psych(name: string, template: string, expected: GitlabCase['expected'])
 
 export const psychCases: GitlabCase[] = [
   psych(
+    'double-quoted scalar with escaped quotes continued by a line starting with a dash',
+    'job:\n  script:\n    - "pytest \\"${extras[@]}\\"\n    --junitxml=report.xml"\n',
+    { config: { job: { script: ['pytest "${extras[@]}" --junitxml=report.xml'] } } },
+  ),
+  psych(
     "double-quoted scalar continued at the parent sequence's column",
     'job:\n  script:\n    - "echo a\n    b"\n',
     { config: { job: { script: ['echo a b'] } } },

@@ -11,9 +11,8 @@ export function pinProblem(
   pin: 'digest' | 'tag' = 'digest',
 ): { severity: Severity; problem: string } | null {
   if (/@sha256:[0-9a-f]{64}$/.test(reference)) return null
-  if (reference.includes('$')) {
-    return { severity: 'warning', problem: 'depends on a variable, so what runs cannot be checked' }
-  }
+  // A `$VARIABLE` image (a matrix, a pipeline's choice) cannot be judged here: not reported.
+  if (reference.includes('$')) return null
   const lastSlash = reference.lastIndexOf('/')
   const colon = reference.indexOf(':', lastSlash + 1)
   const tag = colon === -1 ? '' : reference.slice(colon + 1)

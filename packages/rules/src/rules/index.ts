@@ -69,7 +69,11 @@ export const rules: Record<string, RuleDefinition> = {
   'image-not-input': { check: imageNotInput, category: 'policy' },
   'image-unpinned': { check: imageUnpinned, category: 'hardening', options: { pin: ['digest', 'tag'] } },
   'global-keyword': { check: globalKeyword, category: 'hardening' },
-  'shell-injection': { check: shellInjection, category: 'hardening' },
+  'shell-injection': {
+    check: shellInjection,
+    category: 'hardening',
+    options: { quoted: ['ignore', 'warning'] },
+  },
   'secret-on-command-line': { check: secretOnCommandLine, category: 'hardening' },
   'secret-echoed': { check: secretEchoed, category: 'hardening' },
   'folded-command-indent': { check: foldedCommandIndent, category: 'gitlab' },

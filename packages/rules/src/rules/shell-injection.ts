@@ -17,6 +17,7 @@ export const ARGUMENT_LIST =
  * runs. Inputs whose values cannot carry shell syntax (numbers, booleans, options of plain words) are safe.
  */
 export function shellInjection(ctx: RuleContext): void {
+  const quoted = ctx.options('shell-injection').quoted === 'warning'
   for (const analysis of ctx.components) {
     const { file, source } = analysis.component
     for (const job of analysis.jobs) {
@@ -36,6 +37,8 @@ export function shellInjection(ctx: RuleContext): void {
             continue
           }
           const state = quoteStateAt(item.node.value, block.start)
+          // Inside quotes only a quote or `$(…)` in the value breaks out: house style (strict), not a default warning.
+          if (state !== 'none' && !quoted) continue
           const fix = `Pass it through a job variable (\`variables: { NAME: $[[ inputs.${block.input} ]] }\`, then \`"$NAME"\` in the script) or write \`$[[ inputs.${block.input} | posix_escape ]]\`.`
           ctx.reportAt(
             'shell-injection',

@@ -28,6 +28,12 @@ const ASH_HAS = new Set([
  */
 const CONSTANT_CODES = new Set([2050, 2078, 2157, 2193, 2194, 2160, 2161])
 
+/**
+ * GitLab Runner runs scripts with errexit (bash and sh: `set -e`, each line checked), so advice that only matters
+ * without it is noise: SC2164 (`cd … || exit`).
+ */
+const ERREXIT_CODES = new Set([2164])
+
 const LEVELS = ['error', 'warning', 'info', 'style'] as const
 
 /** shellcheck's own verdict: an error is a script that cannot work, the rest is advice. */
@@ -141,6 +147,7 @@ export async function shellcheck(ctx: RuleContext): Promise<void> {
     if (LEVELS.indexOf(comment.level) > lowest) continue
     if (origin.interpolated && CONSTANT_CODES.has(comment.code)) continue
     if (origin.ash && ASH_HAS.has(comment.code)) continue
+    if (ERREXIT_CODES.has(comment.code)) continue
     ctx.reportAt(
       'shellcheck',
       origin.file,

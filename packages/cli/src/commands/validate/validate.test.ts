@@ -39,6 +39,18 @@ describe('catalog validate', { timeout: 30_000 }, () => {
     expect(io.out).toMatch(/^catalog validate: 1 component, 1 scenario: 0 errors, 0 warnings /)
   })
 
+  it('finds a catalog without package.json (most GitLab catalogs have none)', async () => {
+    const root = testdir({
+      'README.md': '# Components\n',
+      'templates/build/template.yml': 'build:\n  image: alpine:3.20.3\n  script: [make]\n',
+    })
+    const io = memoryIo(join(root, 'templates', 'build'))
+    expect(await main(['validate'], io)).toBe(0)
+    expect(io.out).toMatch(
+      /^catalog validate: 1 component, 0 scenarios: 0 errors, 1 warning \(recommended profile, /m,
+    )
+  })
+
   it('prints file:line: rule: message for each finding and exits 1', async () => {
     const io = memoryIo(broken())
     expect(await main(['validate'], io)).toBe(1)
