@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { oneComponentCatalog } from '../test/util-fixtures.js'
 import { runRules } from './run-rules.js'
-import type { RuleCatalog } from './types.js'
 import { defaultConfig } from './validate-config.js'
-
-const FILE = 'templates/build/template.yml'
-
-function catalogOf(source: string): RuleCatalog {
-  return {
-    project: { readmeFile: 'README.md', readme: '# x\n', description: 'x' },
-    strayFiles: [],
-    scenarios: [],
-    components: [
-      {
-        name: 'build',
-        file: FILE,
-        source,
-        readmeFile: 'templates/build/README.md',
-        readme: null,
-        metaFile: 'templates/build/meta.yml',
-        meta: null,
-        metaError: null,
-      },
-    ],
-  }
-}
 
 const template = (header: string, job: string) => `spec:
   inputs:
@@ -32,7 +10,7 @@ ${job}`
 
 async function findings(source: string) {
   const report = await runRules(
-    catalogOf(source),
+    oneComponentCatalog(source),
     {},
     {
       only: ['shell-injection', 'suppression-invalid'],

@@ -1,12 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { planDocs } from '@catalog/docs'
 import { loadCatalog } from '@catalog/loader'
-// The I/O adapters (the bundled CI schema, the shellcheck binary): the same ones `catalog validate` injects.
-import { createCiSchemaValidator, runShellcheck } from '@catalog/rule-tools'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig, parseValidateConfig, type RuleTools, ruleIds, rules, runRules } from '../src/index.js'
+import { realTools, subdirectories } from './util-fixtures.js'
 
 /**
  * One folder per case: test/cases/<rule-id>/<case>/ holds a small catalog tree and expected.json, the findings
@@ -21,20 +19,12 @@ interface ExpectedFinding {
 }
 
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url))
-const dirs = (path: string) =>
-  readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
+const dirs = subdirectories
 
 let tools: RuleTools
 
 beforeAll(async () => {
-  tools = {
-    validateCiSchema: await createCiSchemaValidator(),
-    runShellcheck: (scripts) => runShellcheck(scripts),
-    planDocs: (catalog) => planDocs(catalog as Parameters<typeof planDocs>[0], { version: null }),
-  }
+  tools = await realTools()
 })
 
 it('every rule has a breaking case and a passing case', () => {

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { planDocs } from '@catalog/docs'
 import { loadCatalog } from '@catalog/loader'
-import { createCiSchemaValidator, runShellcheck } from '@catalog/rule-tools'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig, type RuleTools, runRules } from '../src/index.js'
+import { realTools, subdirectories } from './util-fixtures.js'
 
 /**
  * Catalogs written in the shapes public catalogs use (OpenTofu-style inputs and extends switches, jobs from GitLab's
@@ -23,19 +22,12 @@ interface ExpectedFinding {
 }
 
 const corpusDir = fileURLToPath(new URL('./corpus/', import.meta.url))
-const catalogs = readdirSync(corpusDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
+const catalogs = subdirectories(corpusDir)
 
 let tools: RuleTools
 
 beforeAll(async () => {
-  tools = {
-    validateCiSchema: await createCiSchemaValidator(),
-    runShellcheck: (scripts) => runShellcheck(scripts),
-    planDocs: (catalog) => planDocs(catalog as Parameters<typeof planDocs>[0], { version: null }),
-  }
+  tools = await realTools()
 })
 
 describe('the default profile on third-party-shaped catalogs', { timeout: 30_000 }, () => {
