@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { testdir } from '@catalog/test-utils'
@@ -97,5 +97,32 @@ describe('createCiSchemaValidator', { timeout: 30_000 }, () => {
     expect(validate(job({ image: { name: 'alpine:3.20', entrypoint: [] } }))).toEqual([])
     expect(validate({ build: { script: [] } }).map((error) => error.path)).toContain('/build/script')
     expect(validate(job({ when: 'sometimes' })).map((error) => error.path)).toContain('/build/when')
+  })
+})
+
+describe('the compiled validator is kept between runs', { timeout: 30_000 }, () => {
+  const configs = [
+    { build: { script: ['make'], tags: [] } },
+    { build: { script: [] } },
+    { build: { when: 'x' } },
+  ]
+
+  it('the cached standalone code judges exactly as the compiled schema', async () => {
+    const cacheDir = testdir()
+    const compiled = await createCiSchemaValidator(undefined, cacheDir)
+    const [file] = readdirSync(cacheDir)
+    expect(file).toMatch(/^ci-schema-[0-9a-f]{16}\.cjs$/)
+    const cached = await createCiSchemaValidator(undefined, cacheDir)
+    for (const config of configs) expect(cached(config)).toEqual(compiled(config))
+  })
+
+  it('a damaged cache file is compiled again and replaced', async () => {
+    const cacheDir = testdir()
+    await createCiSchemaValidator(undefined, cacheDir)
+    const [file] = readdirSync(cacheDir)
+    writeFileSync(join(cacheDir, file ?? ''), 'module.exports = (')
+    const validate = await createCiSchemaValidator(undefined, cacheDir)
+    expect(validate(configs[1]).map((error) => error.path)).toContain('/build/script')
+    expect(readFileSync(join(cacheDir, file ?? ''), 'utf8')).toContain('validate')
   })
 })

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import vm from 'node:vm'
 import { type SchemaError, ToolUnavailableError } from './types.js'
 
@@ -141,22 +143,66 @@ interface AjvError {
   params: Record<string, unknown>
 }
 
-/** A validator for rendered configurations: Ajv over the bundled schema (editor-only constraints dropped). */
-export async function createCiSchemaValidator(bundle?: {
-  path: string
-  version: string
-}): Promise<(config: unknown) => SchemaError[]> {
-  const schema = withoutEditorOnlyConstraints(readBundledCiSchema(bundle)) as object
-  const { Ajv } = await import('ajv')
+const AJV_OPTIONS = {
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
   // Without inlined refs and code optimisation Ajv compiles this schema in about a third of the time; validating a
   // few dozen configurations does not notice the difference.
-  const validate = new Ajv({
-    strict: false,
-    allErrors: true,
-    validateFormats: false,
-    inlineRefs: false,
-    code: { optimize: false },
-  }).compile(schema)
+  inlineRefs: false,
+  code: { optimize: false, source: true },
+} as const
+
+/** Where compiled validators are kept between runs: this package's `node_modules/.cache` (gitignored, find-cache-dir's place). */
+const DEFAULT_CACHE = fileURLToPath(new URL('../node_modules/.cache/catalog-ci-schema/', import.meta.url))
+
+type ValidateFunction = ((data: unknown) => boolean) & { errors?: unknown[] | null }
+
+/**
+ * Compiling the schema takes Ajv 150–250 ms, loading the same validator as standalone code about 10 ms: the code is
+ * kept in `cacheDir` under a hash of the schema, the options and Ajv's version, written atomically. Where the
+ * directory cannot be written (a read-only install) the schema is compiled on every run.
+ */
+async function compileCached(schema: object, cacheDir: string): Promise<ValidateFunction> {
+  const require = createRequire(import.meta.url)
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version
+  const key = createHash('sha256')
+    .update(JSON.stringify({ schema, AJV_OPTIONS, ajvVersion }))
+    .digest('hex')
+    .slice(0, 16)
+  const file = join(cacheDir, `ci-schema-${key}.cjs`)
+  if (existsSync(file)) {
+    try {
+      return require(file) as ValidateFunction
+    } catch {
+      // A damaged cache file is compiled again and replaced below.
+    }
+  }
+  const { Ajv } = await import('ajv')
+  const ajv = new Ajv(AJV_OPTIONS)
+  const validate = ajv.compile(schema) as ValidateFunction
+  try {
+    const standalone = (await import('ajv/dist/standalone/index.js')).default as unknown as {
+      default?: (ajv: unknown, validate: unknown) => string
+    } & ((ajv: unknown, validate: unknown) => string)
+    const code = (standalone.default ?? standalone)(ajv, validate)
+    mkdirSync(cacheDir, { recursive: true })
+    const temp = `${file}.${process.pid}.tmp`
+    writeFileSync(temp, code)
+    renameSync(temp, file)
+  } catch {
+    // Not writable: compile again next time.
+  }
+  return validate
+}
+
+/** A validator for rendered configurations: Ajv over the bundled schema (editor-only constraints dropped). */
+export async function createCiSchemaValidator(
+  bundle?: { path: string; version: string },
+  cacheDir = DEFAULT_CACHE,
+): Promise<(config: unknown) => SchemaError[]> {
+  const schema = withoutEditorOnlyConstraints(readBundledCiSchema(bundle)) as object
+  const validate = await compileCached(schema, cacheDir)
   return (config) => {
     if (validate(config)) return []
     return ((validate.errors ?? []) as AjvError[]).map((error) => {
