@@ -65,6 +65,7 @@ export async function runRules(
     })),
   ]
   const suppressions = sources.flatMap(({ file, source }) => parseSuppressions(file, source))
+  const linesOf = new Map(sources.map(({ file, source }) => [file, source.split('\n')]))
   const kept: Finding[] = []
   let suppressed = 0
   for (const finding of reported) {
@@ -72,7 +73,7 @@ export async function runRules(
     const mode = modes[finding.rule]
     const severity = mode === 'error' || mode === 'warning' ? mode : finding.severity
     const entry = sources.find((candidate) => candidate.file === finding.file)
-    const lines = entry ? entry.source.split('\n') : []
+    const lines = linesOf.get(finding.file) ?? []
     const scopes = [finding.line, ...scopeLines, ...jobKeyLines(entry?.analysis ?? null, finding.line)]
     const covering = new Set(scopes.flatMap((line) => coveringLines(lines, line)))
     const match = suppressions.find(

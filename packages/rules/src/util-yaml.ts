@@ -36,7 +36,7 @@ export function parseTemplate(source: string): TemplateDocuments {
  * All documents, with quoted scalars continued at any column read as Psych reads them (see the engine's
  * `reindentQuotedScalar`); positions stay those of `source`.
  */
-function parseAsPsych(source: string): Document[] | null {
+export function parseAsPsych(source: string): Document[] | null {
   let text = source
   let toOriginal = (offset: number) => offset
   for (let attempt = 0; attempt < 100; attempt++) {
