@@ -26,8 +26,8 @@ export type LoadSpecResult =
     }
   | { ok: false; errors: SpecError[] }
 
-export function loadSpec(source: string): LoadSpecResult {
-  if (typeof source !== 'string') {
+export function loadSpec(source: string | Uint8Array): LoadSpecResult {
+  if (typeof source !== 'string' && !(source instanceof Uint8Array)) {
     return { ok: false, errors: [specError('YAML_INVALID_FORMAT', 'Invalid configuration format')] }
   }
   const loaded = loadFile(source)
@@ -59,7 +59,7 @@ export function contentText(content: LoadedDocument | null): { text: string; off
 }
 
 /** Split, parse and validate the header only (no inputs, no interpolation). */
-export function readSpec(source: string): ReadSpecResult {
+export function readSpec(source: string | Uint8Array): ReadSpecResult {
   const loaded = loadSpec(source)
   if (!loaded.ok) return { ok: false, error: joinErrors(loaded.errors), errors: loaded.errors }
   return { ok: true, spec: loaded.spec, content: contentText(loaded.content) }

@@ -27,7 +27,7 @@ function failed(errors: SpecError[]): RenderResult {
  * `Gitlab::Ci::Config::Interpolation::Interpolator#interpolate!`, stage by stage; the first failing stage wins.
  * `gitlabVersion` (default `DEFAULT_GITLAB_VERSION`) and `featureFlags` choose which GitLab's behaviour to follow.
  */
-export function render(source: string, options: RenderOptions = {}): RenderResult {
+export function render(source: string | Uint8Array, options: RenderOptions = {}): RenderResult {
   const targeted = gitlabTarget(options)
   if (!targeted.ok) return failed(targeted.errors)
   const { target } = targeted

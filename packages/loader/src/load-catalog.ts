@@ -47,6 +47,8 @@ export interface ProjectInfo {
 export interface Catalog {
   root: string
   project: ProjectInfo
+  /** `catalog validate`'s config file at the root (`.catalogrc.yml`), as text, when there is one. */
+  config: { file: string; source: string } | null
   components: Component[]
   /** Files under templates/ that are not component templates (e.g. `.yaml`, nested folders), repository-relative. */
   strayFiles: string[]
@@ -55,6 +57,8 @@ export interface Catalog {
 
 // GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX.
 const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
+/** `catalog validate`'s config: profile, severity overrides, rule options (parsed by @catalog/rules). */
+const CONFIG_FILE = '.catalogrc.yml'
 const COMPONENT_SIDE_FILES = new Set(['README.md', 'meta.yml'])
 
 function readIfExists(path: string): string | null {
@@ -141,7 +145,9 @@ export function loadCatalog(root: string): Catalog {
     const name = componentName(file)
     const readmeFile = dir === 'templates' ? `templates/${name}.md` : `${dir}/README.md`
     const metaFile = dir === 'templates' ? `templates/${name}.meta.yml` : `${dir}/meta.yml`
-    const source = readFileSync(join(root, file), 'utf8')
+    // The engine reads the bytes (invalid UTF-8 is GitLab's error); rules and docs read the text.
+    const bytes = readFileSync(join(root, file))
+    const source = new TextDecoder().decode(bytes)
     const { meta, error } = readMeta(readIfExists(join(root, metaFile)))
     components.push({
       name,
@@ -152,7 +158,7 @@ export function loadCatalog(root: string): Catalog {
       metaFile,
       meta,
       metaError: error,
-      spec: readSpec(source),
+      spec: readSpec(bytes),
     })
   }
   components.sort((a, b) => a.name.localeCompare(b.name))
@@ -170,8 +176,10 @@ export function loadCatalog(root: string): Catalog {
       }
     })
 
+  const configText = readIfExists(join(root, CONFIG_FILE))
   return {
     root,
+    config: configText === null ? null : { file: CONFIG_FILE, source: configText },
     project: {
       readmeFile: 'README.md',
       readme: readIfExists(join(root, 'README.md')),

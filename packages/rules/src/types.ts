@@ -1,4 +1,5 @@
-import type { ComponentSpec } from '@catalog/engine'
+import type { ComponentSpec, ReadSpecResult } from '@catalog/engine'
+import type { CiLint, SchemaError, ShellcheckComment, ShellScript } from '@catalog/rule-tools'
 
 export type Severity = 'error' | 'warning'
 
@@ -22,6 +23,8 @@ export interface RuleComponent {
   metaFile: string
   meta: { summary: string; minimumGitlab?: string } | null
   metaError: string | null
+  /** The engine's reading of the file's bytes (the loader's); read from `source` when absent. */
+  spec?: ReadSpecResult
 }
 
 export interface RuleScenario {
@@ -34,32 +37,11 @@ export interface RuleScenario {
 /** What the rules read of the catalog; the loader's `Catalog` satisfies it. */
 export interface RuleCatalog {
   project: { readmeFile: string; readme: string | null; description: string }
+  /** `.catalogrc.yml` at the catalog root, when there is one. */
+  config?: { file: string; source: string } | null
   components: RuleComponent[]
   strayFiles: string[]
   scenarios: RuleScenario[]
-}
-
-/** One error from validating a rendered configuration against GitLab's CI schema. */
-export interface SchemaError {
-  /** JSON pointer into the configuration, e.g. `/build/script/0`. */
-  path: string
-  message: string
-}
-
-/** A shell script handed to shellcheck; `name` comes back on each comment. */
-export interface ShellScript {
-  name: string
-  text: string
-}
-
-/** One shellcheck comment (`shellcheck -f json`), `line` 1-based within the script. */
-export interface ShellcheckComment {
-  name: string
-  line: number
-  column: number
-  level: 'error' | 'warning' | 'info' | 'style'
-  code: number
-  message: string
 }
 
 /** A generated-docs file: what it holds now and what `catalog docs` would write. */
@@ -77,11 +59,11 @@ export interface RuleTools {
   /** Validates one rendered configuration against GitLab's CI JSON schema. */
   validateCiSchema?: (config: unknown) => SchemaError[] | Promise<SchemaError[]>
   /** GitLab's CI Lint API: the final word on a configuration (YAML text), when an instance is configured. */
-  lintCiConfig?: (yaml: string) => Promise<{ errors: string[]; warnings: string[] }>
+  lintCiConfig?: CiLint
   /** Runs shellcheck over all scripts at once. */
   runShellcheck?: (scripts: ShellScript[]) => Promise<ShellcheckComment[]>
   /** The generated docs (`@catalog/docs`), compared with the files by `docs-drift`. */
   planDocs?: (catalog: RuleCatalog) => DocsFile[]
 }
 
-export type { ComponentSpec }
+export type { ComponentSpec, SchemaError, ShellcheckComment, ShellScript }

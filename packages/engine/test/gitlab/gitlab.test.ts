@@ -5,6 +5,7 @@ import { functionCases } from './functions.cases.js'
 import { headerCases } from './header.cases.js'
 import { arrayOptionCases, inputCases } from './inputs.cases.js'
 import { interpolationCases } from './interpolation.cases.js'
+import { psychCases } from './psych.cases.js'
 import { ruleCases } from './rules.cases.js'
 import { yamlCases } from './yaml.cases.js'
 
@@ -24,6 +25,7 @@ const areas: [string, GitlabCase[]][] = [
   ['interpolation', interpolationCases],
   ['functions', functionCases],
   ['rules', ruleCases],
+  ['psych', psychCases],
 ]
 
 const keyOf = (c: GitlabCase) => `${c.source} › ${c.name}`

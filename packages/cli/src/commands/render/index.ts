@@ -15,6 +15,7 @@ import {
 import { Document } from 'yaml'
 import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { workingTreeContext } from '../../lib/working-tree-context.js'
 import { parseFlags } from '../../parse-flags.js'
 
 export const usage = `Usage: catalog render <file> [--inputs-file <yaml>] [--input name=value]... [--context-file <yaml>]
@@ -24,7 +25,9 @@ Renders a component file the way GitLab includes it: header validated, inputs ch
 
   --inputs-file <yaml>    a YAML mapping of input values, as under \`include: inputs:\`
   --input name=value      one input; the value is read as YAML (\`n=3\` is a number); repeatable, wins over the file
-  --context-file <yaml>   \`component: {name, sha, version, reference}\` and \`variables: {NAME: value | {value, masked}}\`
+  --context-file <yaml>   \`component: {name, sha, version, reference}\` and \`variables: {NAME: value | {value, masked}}\`;
+                          without \`component\`, a file under a catalog's templates/ gets what GitLab would give it at
+                          the working tree's commit (name from the path, HEAD's sha, its tag or branch as reference)
   --gitlab-version <x.y>  the GitLab whose behaviour to follow: ${SUPPORTED_GITLAB_VERSIONS.join(', ')} (default ${DEFAULT_GITLAB_VERSION})
   --feature-flag <name>   treat a GitLab feature flag that is off by default as enabled; repeatable
                           (${Object.keys(GITLAB_FEATURE_FLAGS).join(', ')})
@@ -39,7 +42,7 @@ const MAX_READ_BYTES = 64 * 1024 * 1024
 /** A problem with the files the command was given (not GitLab's verdict on the component): exit 2. */
 class ArgumentFileError extends Error {}
 
-function readText(path: string, what: string): string {
+function readBytes(path: string, what: string): Uint8Array {
   let size: number
   try {
     size = statSync(path).size
@@ -48,13 +51,15 @@ function readText(path: string, what: string): string {
   }
   if (size > MAX_READ_BYTES) throw new ArgumentFileError(`${what} \`${path}\` is too large (${size} bytes)`)
   try {
-    return new TextDecoder('utf-8').decode(readFileSync(path))
+    return readFileSync(path)
   } catch (error) {
     throw new ArgumentFileError(
       `cannot read ${what} \`${path}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
     )
   }
 }
+
+const readText = (path: string, what: string) => new TextDecoder('utf-8').decode(readBytes(path, what))
 
 function loadYamlArgument(text: string, what: string): unknown {
   const result = parseYaml(text)
@@ -130,7 +135,6 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const target = gitlabTarget(targetOptions)
   if (!target.ok) throw new UsageError(target.errors.map((error) => error.message).join('; '), usage)
-  const flagInputs = (values.input ?? []).map(parseInputFlag)
   const json = values.json === true
   const fail = (error: string, code: number) => {
     if (json) io.stdout(`${JSON.stringify({ ok: false, error })}\n`)
@@ -138,9 +142,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     return code
   }
 
-  let source: string
+  let source: Uint8Array
   let options: RenderOptions
   try {
+    const flagInputs = (values.input ?? []).map(parseInputFlag)
     const file = resolve(io.cwd, positionals[0] ?? '')
     let inputs: unknown = {}
     if (values['inputs-file'] !== undefined) {
@@ -152,12 +157,11 @@ export async function run(args: string[], io: Io): Promise<number> {
       if (isMapping(inputs)) inputs = { ...inputs, ...Object.fromEntries(flagInputs) }
       else if (values['inputs-file'] === undefined) inputs = Object.fromEntries(flagInputs)
     }
-    options = {
-      ...targetOptions,
-      inputs,
-      ...(values['context-file'] ? readContext(resolve(io.cwd, values['context-file'])) : {}),
-    }
-    source = readText(file, 'file')
+    const context = values['context-file'] ? readContext(resolve(io.cwd, values['context-file'])) : {}
+    // The engine reads the bytes, as GitLab does: invalid UTF-8 is its error, not replaced.
+    source = readBytes(file, 'file')
+    const component = context.component ?? workingTreeContext(file)
+    options = { ...targetOptions, inputs, ...context, ...(component ? { component } : {}) }
   } catch (error) {
     if (error instanceof ArgumentFileError) return fail(error.message, 2)
     throw error

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { memoryIo, testdir } from '@catalog/test-utils'
+import { gitdir, memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../index.js'
 
@@ -163,6 +163,20 @@ variables:
     expect(err).toBe('')
   })
 
+  it("invalid UTF-8 is GitLab's reader error, not replaced and rendered", async () => {
+    const cwd = testdir()
+    writeFileSync(
+      join(cwd, 'latin1.yml'),
+      Buffer.from([...Buffer.from('job:\n  script: [echo caf'), 0xe9, ...Buffer.from(']\n')]),
+    )
+    const io = memoryIo(cwd)
+    expect(await main(['render', 'latin1.yml', '--json'], io)).toBe(1)
+    expect(JSON.parse(io.out)).toEqual({
+      ok: false,
+      error: '(<unknown>): invalid trailing UTF-8 octet at line 1 column 1',
+    })
+  })
+
   it('a huge file gives an ok:false object', async () => {
     const cwd = testdir()
     writeFileSync(join(cwd, 'huge.yml'), `key: ${'x'.repeat(5 * 1024 * 1024)}\n`)
@@ -250,6 +264,49 @@ job:
       expect(early.code).toBe(2)
       expect(early.err).toContain('exists from GitLab 19.2; GitLab 19.0 does not have it')
     })
+  })
+
+  it.each([[['--json']], [[]]])(
+    'a malformed --input value is a one-line error, also with %j',
+    async (extra) => {
+      const { code, out, err } = await renderIn({}, ['component.yml', '--input', 'count=[oops', ...extra])
+      expect(code).toBe(2)
+      const message = (extra.length ? out : err).trimEnd()
+      expect(message.split('\n')).toHaveLength(1)
+      if (extra.length) {
+        expect(JSON.parse(out)).toEqual({
+          ok: false,
+          error: expect.stringMatching(
+            /^--input count is not valid YAML: \(<unknown>\): did not find expected ',' or ']'/,
+          ),
+        })
+        expect(err).toBe('')
+      } else {
+        expect(err).toMatch(/^--input count is not valid YAML: /)
+        expect(out).toBe('')
+      }
+    },
+  )
+
+  it('a component under templates/ gets the working tree as component context without --context-file', async () => {
+    const template = `spec:
+  component: [name, sha, version, reference]
+---
+job:
+  script:
+    - echo "$[[ component.name ]] $[[ component.sha ]] $[[ component.version ]] $[[ component.reference ]]"
+`
+    const repo = gitdir({ 'package.json': '{}', 'templates/build/template.yml': template })
+    const sha = repo.git('rev-parse', 'HEAD')
+    const render = async () => {
+      const io = memoryIo(repo.root)
+      expect(await main(['render', 'templates/build/template.yml', '--json'], io)).toBe(0)
+      return (JSON.parse(io.out) as { config: { job: { script: string[] } } }).config.job.script[0]
+    }
+    // On a branch GitLab resolves no catalog version: `version` is null, which interpolates as nothing.
+    expect(await render()).toBe(`echo "build ${sha}  main"`)
+    repo.git('tag', '1.2.3')
+    expect(await render()).toBe(`echo "build ${sha} 1.2.3 1.2.3"`)
   })
 
   it('a missing file is reported, not thrown', async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ShellcheckComment, ShellScript } from '@catalog/rules'
+import type { ShellcheckComment, ShellScript } from './types.js'
 
 interface RawComment {
   file: string

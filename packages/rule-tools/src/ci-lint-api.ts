@@ -1,5 +1,4 @@
-/** GitLab's CI Lint API, the final word on a configuration, when `CI_SERVER_URL` and a token are set. */
-export type CiLint = (yaml: string) => Promise<{ errors: string[]; warnings: string[] }>
+import type { CiLint } from './types.js'
 
 interface LintResponse {
   valid?: boolean
