@@ -77,8 +77,17 @@ function list(entry: Record<string, unknown>, key: string, where: string): strin
   return value as string[]
 }
 
+function parseYamlText(source: string): unknown {
+  try {
+    return parse(source)
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+    throw new ToolVersionsError(`tool-versions.yml: not valid YAML: ${message}`)
+  }
+}
+
 export function parseToolVersions(source: string): ToolVersions {
-  const root = record(parse(source), 'top level')
+  const root = record(parseYamlText(source), 'top level')
   const go: Record<string, GoTool> = {}
   for (const [name, raw] of Object.entries(record(root.go, 'go'))) {
     const where = `go.${name}`
