@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { stackEnv } from '../../scripts/lib/e2e-stack.js'
 import { buildahRunner, registryImage, workspace } from './lib/local.js'
 import { planLocalScenario, runScenario, tail } from './lib/pipeline.js'
-import { listTags, manifestDigest } from './lib/registry.js'
+import { imageLabels, listTags, manifestDigest } from './lib/registry.js'
 import { PipelineConfigError } from './lib/render.js'
 
 const faults = (name: string) => `test/e2e/pipelines/${name}.gitlab-ci.yml`
@@ -78,6 +78,37 @@ describe('faults', () => {
     }
     expect(await listTags(repo('injection/buildx'))).toEqual([])
     expect(await listTags(repo('injection/buildah'))).toEqual([])
+  })
+
+  it('a variable whose value looks like list syntax stays inside its one list item, for every builder', async () => {
+    const evil = 'x","BASE_IMAGE=evil.example/pwn'
+    const run = await runScenario(workspace(), {
+      scenario: faults('list-items'),
+      variables: { EVIL_VALUE: evil },
+      ...buildahRunner,
+    })
+    for (const builder of ['buildx', 'kaniko', 'buildah']) {
+      const job = `build-${builder}`
+      expect(run.status(job), `${job}\n${run.jobLog(job).slice(-3000)}`).toBe('passed')
+      const labels = await imageLabels(run.dotenv(job).IMAGE_REF as string)
+      // One build argument, whole (split, BASE_IMAGE would have been evil.example/pwn and the build failed).
+      // kaniko then drops the quotes when it evaluates the LABEL line, as its Dockerfile word parsing does.
+      expect(labels['org.opencontainers.image.revision'], builder).toBe(
+        builder === 'kaniko' ? evil.replaceAll('"', '') : evil,
+      )
+    }
+  })
+
+  it('buildah: a Dockerfile that fails on its own fails once, without a retry that blames the cache', async () => {
+    const run = await runScenario(workspace(), { scenario: faults('broken-build'), ...buildahRunner })
+    const log = run.jobLog('build-buildah')
+    expect(run.status('build-buildah'), tail(run)).toBe('failed')
+    expect(log).toContain('this step fails')
+    expect(log).not.toContain('retrying without it')
+    expect(
+      log.match(/STEP \d+\/\d+: RUN echo "this step fails"/g)?.length,
+      'the failing step ran more than once',
+    ).toBe(1)
   })
 
   it.each([

@@ -10,6 +10,8 @@ import {
   runPassing,
 } from './lib/builder-scenarios.js'
 import { kanikoSteps } from './lib/cache-report.js'
+import { workspace } from './lib/local.js'
+import { runScenario, tail } from './lib/pipeline.js'
 import { proxyLogSince, proxyLogSize } from './lib/proxy.js'
 import { listTags } from './lib/registry.js'
 
@@ -27,8 +29,9 @@ describe('kaniko', () => {
     expect(run.jobLog('build')).toContain(`Using docker image ${localImageTags().kanikoUpstream}`)
   })
 
-  it('tag pipeline: pushes :<tag> and the extra tags, not :latest', async () => {
-    await expectTagScenario('test/pipelines/kaniko/tag.gitlab-ci.yml')
+  it('tag pipeline: pushes :<tag> and the extra tags, not :latest, and reads the cache without writing it', async () => {
+    const { repo, run } = await expectTagScenario('test/pipelines/kaniko/tag.gitlab-ci.yml')
+    expect(await listTags(`${repo}/cache`)).toEqual([])
   })
 
   it('cache hit: a second build on a fresh runner serves every RUN step from the registry cache', async () => {
@@ -42,11 +45,34 @@ describe('kaniko', () => {
 })
 
 describe('kaniko-proxy', () => {
-  it('registry traffic and the RUN step go through the proxy; the private CA is trusted', async () => {
+  it('registry traffic and the RUN step go through the proxy; the private CA is trusted; proxy credentials never reach the log', async () => {
     const before = proxyLogSize()
-    await runPassing('test/pipelines/kaniko-proxy/proxy.gitlab-ci.yml', ['build', 'verify:image'])
+    // A proxy URL with credentials, as runners often carry: the proxy here ignores them, the log must not show them.
+    const password = `canary-proxy-password-${Date.now()}`
+    const proxy = stackEnv().E2E_HTTP_PROXY.replace('://', `://e2e-user:${password}@`)
+    const { run } = await runPassing(
+      'test/pipelines/kaniko-proxy/proxy.gitlab-ci.yml',
+      ['build', 'verify:image'],
+      {
+        variables: { TEST_HTTP_PROXY: proxy },
+      },
+    )
     const log = proxyLogSince(before)
     expect(log).toContain(`GET ${stackEnv().E2E_PROXY_TARGET}`)
     expect(log).toContain(`CONNECT ${stackEnv().E2E_REGISTRY}`)
+    expect(run.jobLog('build')).toContain(`proxy: http=${stackEnv().E2E_HTTP_PROXY}`)
+    expect(run.allText.includes(password), 'the proxy password appears in a log').toBe(false)
+  })
+
+  it('a ca_bundle that is not a path fails with a clear error before building', async () => {
+    const run = await runScenario(workspace(), {
+      scenario: 'test/pipelines/kaniko-proxy/proxy.gitlab-ci.yml',
+      inputOverrides: { 'kaniko-proxy': { ca_bundle: 'ca-certificates.crt' } },
+    })
+    expect(run.status('build'), tail(run)).toBe('failed')
+    expect(run.jobLog('build')).toContain(
+      "ERROR: ca_bundle 'ca-certificates.crt' is not a file path such as /kaniko/ssl/certs/ca-certificates.crt",
+    )
+    expect(run.jobLog('build')).not.toContain('Pushing image')
   })
 })
