@@ -14,7 +14,10 @@
 // same GOCACHE again), built beside the stack's binaries under a `bench-` name, never over them.
 // Needs root and the local stack (`npx tsx scripts/e2e-stack.ts up`, brought up here when down); no other e2e run
 // at the same time (job container names are per process).
-// Usage: npm run bench:builds [-- --builders kaniko,buildah] [--no-go] [--go-tools kaniko,buildkit]
+// Usage: npm run bench:builds [-- --runs 3] [--builders kaniko,buildah] [--no-go] [--go-tools kaniko] [--logs <dir>]
+// `--runs N` repeats the three builds N times, builders taking turns, each run with a cache of its own, and
+// reports the median seconds and the hits over all runs; `--logs` keeps each build job's log as
+// <dir>/<builder>-<run>-<phase>.log, to see which step missed the cache.
 // Leaves behind: images and caches under <registry>/e2e-<run>/…/bench/ in the local registry; workspaces, the
 // temporary GOCACHE and the bench binaries are removed.
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -33,7 +36,8 @@ import { type GoTool, toolVersions } from './lib/tool-versions.js'
 $.verbose = false
 $.quiet = true
 
-const flags = argv as { builders?: string; go?: boolean; 'go-tools'?: string }
+const flags = argv as { builders?: string; go?: boolean; 'go-tools'?: string; logs?: string; runs?: number }
+const runs = Math.max(1, Number(flags.runs ?? 1))
 
 // ---------------------------------------------------------------- what is measured (pure)
 
@@ -85,12 +89,12 @@ const selectBuilders = (all: BenchBuilder[], filter?: string) => {
 }
 
 /** The bench pipeline: one build job of the component, pushing to its own repository (and cache) of this run. */
-function benchScenario(builder: BenchBuilder): string {
+function benchScenario(builder: BenchBuilder, run: number): string {
   const inputs = {
     job_name: JOB,
     rules: [{ when: 'on_success' }],
     context: CONTEXT,
-    image_name: `$CI_REGISTRY_IMAGE/bench/${slugOf(builder.name)}`,
+    image_name: `$CI_REGISTRY_IMAGE/bench/${slugOf(builder.name)}-${run}`,
     build_args: ['BASE_IMAGE=$BASE_IMAGE', 'REVISION=$CI_COMMIT_SHA'],
     ...builder.inputs,
   }
@@ -140,7 +144,22 @@ interface Measure {
   seconds: number
   steps: Step[]
 }
-type BuilderResult = { measures: Record<Phase, Measure> } | { error: string }
+type Measures = Record<Phase, Measure>
+type BuilderResult = { runs: Measures[] } | { error: string }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
+const sumShares = (shares: Share[]): Share =>
+  shares.reduce((sum, share) => ({ served: sum.served + share.served, of: sum.of + share.of }), {
+    served: 0,
+    of: 0,
+  })
 
 function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`
@@ -150,17 +169,19 @@ function markdownTable(header: string[], rows: string[][]): string {
 function buildRows(results: [string, BuilderResult][], unchanged: string[]): string[][] {
   return results.map(([name, result]) => {
     if ('error' in result) return [name, `failed: ${result.error}`, '', '', '', '', '', '']
-    const { cold, warm } = result.measures
-    const noChange = result.measures['no-change']
+    const seconds = (phase: Phase) => median(result.runs.map((measures) => measures[phase].seconds))
+    const share = (phase: Phase, only?: string[]) =>
+      shareText(sumShares(result.runs.map((measures) => cacheShare(measures[phase].steps, only))))
+    const ratio = seconds('warm') / seconds('cold')
     return [
       name,
-      cold.seconds.toFixed(1),
-      warm.seconds.toFixed(1),
-      noChange.seconds.toFixed(1),
-      `${(warm.seconds / cold.seconds).toFixed(2)}${warm.seconds / cold.seconds <= 0.3 ? '' : ' (goal ≤ 0.3)'}`,
-      shareText(cacheShare(cold.steps)),
-      shareText(cacheShare(warm.steps, unchanged)),
-      shareText(cacheShare(noChange.steps)),
+      seconds('cold').toFixed(1),
+      seconds('warm').toFixed(1),
+      seconds('no-change').toFixed(1),
+      `${ratio.toFixed(2)}${ratio <= 0.3 ? '' : ' (goal ≤ 0.3)'}`,
+      share('cold'),
+      share('warm', unchanged),
+      share('no-change'),
     ]
   })
 }
@@ -187,12 +208,12 @@ async function commitChange(ws: Workspace, phase: Phase): Promise<Workspace> {
   return { ...ws, sha: (await git`git rev-parse HEAD`).stdout.trim() }
 }
 
-async function benchBuilder(builder: BenchBuilder): Promise<Record<Phase, Measure>> {
+async function benchBuilder(builder: BenchBuilder, round: number): Promise<Measures> {
   const created = createWorkspace()
   try {
     const scenario = `bench/${slugOf(builder.name)}.gitlab-ci.yml`
     await fs.ensureDir(join(created.dir, 'bench'))
-    writeFileSync(join(created.dir, scenario), benchScenario(builder))
+    writeFileSync(join(created.dir, scenario), benchScenario(builder, round))
     const options: RunOptions = { scenario, ...(builder.runner ? { runner: builder.runner } : {}) }
     let ws = created
     const measures: Partial<Record<Phase, Measure>> = {}
@@ -206,9 +227,13 @@ async function benchBuilder(builder: BenchBuilder): Promise<Record<Phase, Measur
       const seconds = (performance.now() - started) / 1000 - planSeconds
       if (run.status(JOB) !== 'passed') throw new Error(`${phase} build ${run.status(JOB)}\n${tail(run, 40)}`)
       measures[phase] = { seconds, steps: builder.steps(run.jobLog(JOB)) }
-      console.log(`${builder.name} ${phase}: ${seconds.toFixed(1)}s`)
+      if (flags.logs) {
+        const file = join(flags.logs, `${slugOf(builder.name)}-${round}-${phase}.log`)
+        await fs.outputFile(file, run.jobLog(JOB))
+      }
+      console.log(`${builder.name} run ${round} ${phase}: ${seconds.toFixed(1)}s`)
     }
-    return measures as Record<Phase, Measure>
+    return measures as Measures
   } finally {
     created.remove()
   }
@@ -265,21 +290,26 @@ await up()
 const dockerfile = await fs.readFile(new URL(`../${CONTEXT}/Dockerfile`, import.meta.url), 'utf8')
 const unchanged = unchangedInstructions(dockerfile, CHANGED_FILE)
 
-const results: [string, BuilderResult][] = []
-for (const builder of builders) {
-  try {
-    results.push([builder.name, { measures: await benchBuilder(builder) }])
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    console.error(`${builder.name}: ${message}`)
-    results.push([builder.name, { error: message.split('\n')[0] ?? message }])
-    process.exitCode = 1
+const results = new Map<string, BuilderResult>(builders.map((b) => [b.name, { runs: [] }]))
+for (let round = 1; round <= runs; round++) {
+  for (const builder of builders) {
+    const result = results.get(builder.name)
+    if (!result || 'error' in result) continue
+    try {
+      result.runs.push(await benchBuilder(builder, round))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      console.error(`${builder.name}: ${message}`)
+      results.set(builder.name, { error: (message.split('\n')[0] ?? message).slice(0, 120) })
+      process.exitCode = 1
+    }
   }
 }
 const goTimes = flags.go === false ? [] : await benchGoBuilds(goNames)
 
 console.log('')
-if (results.length > 0) {
+if (results.size > 0) {
+  console.log(`builds: median of ${runs} run${runs === 1 ? '' : 's'}; hits summed over the runs`)
   console.log(
     markdownTable(
       [
@@ -292,7 +322,7 @@ if (results.length > 0) {
         `warm: unchanged steps from cache (${unchanged.length})`,
         'no-change: from cache',
       ],
-      buildRows(results, unchanged),
+      buildRows([...results], unchanged),
     ),
   )
 }
