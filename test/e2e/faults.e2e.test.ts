@@ -1,7 +1,9 @@
 // Faults and bad input, each against the real registry and tools, every job in its own image.
-import { readdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { stackEnv } from '../../scripts/lib/e2e-stack.js'
 import { buildahRunner, registryImage, workspace } from './lib/local.js'
 import { planLocalScenario, runScenario, tail } from './lib/pipeline.js'
@@ -10,6 +12,26 @@ import { PipelineConfigError } from './lib/render.js'
 
 const faults = (name: string) => `test/e2e/pipelines/${name}.gitlab-ci.yml`
 const repo = (path: string) => `${registryImage()}/faults/${path}`
+
+/** A throw-away cosign key pair as the project variables cosign-sign reads in key mode. */
+async function cosignKeyVariables() {
+  const dir = mkdtempSync(join(tmpdir(), 'catalog-e2e-cosign-'))
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+  execFileSync('cosign', ['generate-key-pair'], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      PATH: `${stackEnv().E2E_PATH_PREPEND}:${process.env.PATH}`,
+      COSIGN_PASSWORD: 'pw',
+    },
+    stdio: 'ignore',
+  })
+  return {
+    COSIGN_PRIVATE_KEY: readFileSync(join(dir, 'cosign.key'), 'utf8'),
+    COSIGN_PASSWORD: 'pw',
+    COSIGN_PUBLIC_KEY: { value: readFileSync(join(dir, 'cosign.pub'), 'utf8'), file: true },
+  }
+}
 
 /** Files a job left in its checkout with this name: the injection payloads `touch` one if they ever run. */
 function canaries(buildsDir: string, name: string): string[] {
@@ -68,16 +90,35 @@ describe('faults', () => {
     expect(run.allText.includes(canary), 'the canary password appears in a log').toBe(false)
   })
 
-  it('inputs carrying shell metacharacters run nothing: the canary file is never created', async () => {
+  it('inputs carrying shell metacharacters reach their commands as text and run nothing: the canary is never created', async () => {
     const ws = workspace()
-    const run = await runScenario(ws, { scenario: faults('injection'), ...buildahRunner })
-    expect(run.jobLog('inject-buildx'), tail(run)).not.toBe('')
+    const run = await runScenario(ws, {
+      scenario: faults('injection'),
+      variables: await cosignKeyVariables(),
+      ...buildahRunner,
+    })
     expect(canaries(ws.builds, 'injection-canary'), 'an input ran as a command').toEqual([])
-    for (const job of ['inject-buildx', 'inject-buildah', 'inject-cosign']) {
-      expect(run.status(job), `${job}\n${run.jobLog(job).slice(-2000)}`).toBe('failed')
-    }
-    expect(await listTags(repo('injection/buildx'))).toEqual([])
-    expect(await listTags(repo('injection/buildah'))).toEqual([])
+    // Each payload reached the command it was written for, as text.
+    expect(run.status('inject-buildx-context'), tail(run)).toBe('failed')
+    expect(run.jobLog('inject-buildx-context')).toMatch(
+      /unable to prepare context: path "test\/fixtures\\"; touch injection-canary; echo/,
+    )
+    expect(run.status('inject-buildah-dockerfile'), tail(run)).toBe('failed')
+    expect(run.jobLog('inject-buildah-dockerfile')).toContain("Dockerfile' ; touch injection-canary ; '")
+    expect(run.status('inject-kaniko-extra-args'), tail(run)).toBe('passed')
+    const kanikoLabels = await imageLabels(run.dotenv('inject-kaniko-extra-args').IMAGE_REF as string)
+    expect(kanikoLabels['org.opencontainers.image.revision']).toBe(
+      '$(touch injection-canary); `touch injection-canary`',
+    )
+    expect(run.status('inject-buildx-build-args'), tail(run)).toBe('passed')
+    const labels = await imageLabels(run.dotenv('inject-buildx-build-args').IMAGE_REF as string)
+    expect(labels['org.opencontainers.image.revision']).toBe(
+      '$(touch injection-canary)`touch injection-canary`',
+    )
+    expect(run.status('inject-cosign-annotations'), tail(run)).toBe('passed')
+    expect(run.jobLog('inject-cosign-annotations')).toContain('"com.example.a":"$(touch injection-canary)"')
+    expect(await listTags(repo('injection/buildx-context'))).toEqual([])
+    expect(await listTags(repo('injection/buildah-dockerfile'))).toEqual([])
   })
 
   it('a variable whose value looks like list syntax stays inside its one list item, for every builder', async () => {

@@ -25,14 +25,17 @@ export function localInputs(): Record<string, Record<string, unknown>> {
       buildkitd_config: '$TEST_BUILDKITD_CONFIG',
     },
     // Plain kaniko has no CA input: trust the registry's CA the way kaniko documents it.
-    kaniko: { image: images.kaniko, extra_args: ['--registry-certificate=$CI_REGISTRY=$TEST_REGISTRY_CA'] },
+    kaniko: {
+      image: images.kaniko,
+      'extra_args+': ['--registry-certificate=$CI_REGISTRY=$TEST_REGISTRY_CA'],
+    },
     'kaniko-proxy': { image: images.kaniko },
     buildah: { image: images.buildah },
     'cosign-sign': { image: images.cosign },
   }
 }
 
-/** Input overrides merged per component: `localInputs()` plus a test's own. */
+/** Input overrides merged per component: `localInputs()` plus a test's own (see `withOverrides` for `key+`). */
 export function localInputsWith(
   extra: Record<string, Record<string, unknown>> = {},
 ): Record<string, Record<string, unknown>> {

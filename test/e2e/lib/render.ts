@@ -71,6 +71,29 @@ async function renderTree(
   return file
 }
 
+/**
+ * The scenario's inputs with this machine's overrides: a key replaces the input, a key ending in `+` appends
+ * its items to the input's list (so a local setting such as a CA flag never hides the scenario's own items).
+ */
+export function withOverrides(
+  inputs: Record<string, unknown>,
+  overrides: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged = { ...inputs }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!key.endsWith('+')) {
+      merged[key] = value
+      continue
+    }
+    const name = key.slice(0, -1)
+    const current = merged[name] ?? []
+    if (!Array.isArray(current) || !Array.isArray(value))
+      throw new Error(`input override ${key}: both sides must be lists`)
+    merged[name] = [...current, ...value]
+  }
+  return merged
+}
+
 export async function prepareScenario(
   workspace: Workspace,
   scenario: string,
@@ -91,10 +114,10 @@ export async function prepareScenario(
     const templatePath = `templates/${name}/template.yml`
     if (!existsSync(join(workspace.dir, templatePath)))
       throw new PipelineConfigError(`component ${name} not found: ${templatePath}`)
-    const inputs = {
-      ...((include.inputs as Record<string, unknown> | undefined) ?? {}),
-      ...(options.inputOverrides[name] ?? {}),
-    }
+    const inputs = withOverrides(
+      (include.inputs as Record<string, unknown> | undefined) ?? {},
+      options.inputOverrides[name] ?? {},
+    )
     const file = await renderTree(
       workspace,
       templatePath,
