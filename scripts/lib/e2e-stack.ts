@@ -33,7 +33,11 @@ import {
   REGISTRY_USER,
   REGISTRY_VETH_HOST,
   REGISTRY_VETH_NETNS,
+  REKOR_HOST,
+  REKOR_PORT,
+  REKOR_URL,
   RUN_DIR,
+  TEST_HOSTS,
   UNREACHABLE_REGISTRY,
 } from './stack-layout.js'
 import { debianSource, goTool } from './tool-versions.js'
@@ -169,13 +173,32 @@ async function removeRegistryNetns(): Promise<boolean> {
 
 async function ensureHostsEntry(): Promise<void> {
   const hosts: string = await fs.readFile('/etc/hosts', 'utf8')
-  const wanted = `${REGISTRY_ADDRESS} ${REGISTRY_HOST}`
+  const wanted = `${REGISTRY_ADDRESS} ${TEST_HOSTS.join(' ')}`
   const lines = hosts.split('\n')
   if (lines.includes(wanted)) return
-  const others = lines.filter(
-    (line) => !new RegExp(`\\s${REGISTRY_HOST.replaceAll('.', '\\.')}(\\s|$)`).test(line),
-  )
+  const names = TEST_HOSTS.map((host) => host.replaceAll('.', '\\.')).join('|')
+  const others = lines.filter((line) => !new RegExp(`\\s(${names})(\\s|$)`).test(line))
   await fs.writeFile('/etc/hosts', `${others.join('\n').replace(/\n*$/, '\n')}${wanted}\n`)
+}
+
+/**
+ * The local Rekor's signing key, and what cosign 3 needs to use it: a signing config naming its URL (Rekor v2 API)
+ * and a trusted root holding its public key, both written by the stack's own cosign. Made once.
+ */
+async function ensureSigstoreFiles(): Promise<void> {
+  await fs.ensureDir(paths.rekorStorage)
+  if (!existsSync(paths.rekorKey)) {
+    await $`openssl genpkey -algorithm ed25519 -out ${paths.rekorKey}`
+    await fs.remove(paths.trustedRoot)
+  }
+  await $`openssl pkey -in ${paths.rekorKey} -pubout -out ${paths.rekorPublicKey}`
+  const since = 'start-time=2026-01-01T00:00:00Z'
+  if (!existsSync(paths.signingConfig)) {
+    await $`${BIN_DIR}/cosign signing-config create ${`--rekor=url=${REKOR_URL},api-version=2,${since},operator=catalog-e2e`} --rekor-config=ANY --out ${paths.signingConfig}`
+  }
+  if (!existsSync(paths.trustedRoot)) {
+    await $`${BIN_DIR}/cosign trusted-root create ${`--rekor=url=${REKOR_URL},public-key=${paths.rekorPublicKey},${since},origin=${REKOR_HOST}`} --out ${paths.trustedRoot}`
+  }
 }
 
 async function ensurePki(): Promise<void> {
@@ -336,9 +359,15 @@ const dockerAnswers = async () =>
 const dnsAnswers = async () => {
   const resolver = new Resolver({ timeout: 1000, tries: 1 })
   resolver.setServers([DNS_ADDRESS])
-  const addresses: string[] = await resolver.resolve4(REGISTRY_HOST).catch(() => [])
-  return addresses.includes(REGISTRY_ADDRESS)
+  for (const host of TEST_HOSTS) {
+    const addresses: string[] = await resolver.resolve4(host).catch(() => [])
+    if (!addresses.includes(REGISTRY_ADDRESS)) return false
+  }
+  return true
 }
+// A POST without a body is a client error: the server is up.
+const rekorAnswers = async () =>
+  (await $`curl -s -o /dev/null -w ${'%{http_code}'} -X POST ${`${REKOR_URL}/api/v2/log/entries`}`.nothrow()).stdout.trim().startsWith('4')
 const proxyAnswers = async () =>
   (await $`curl -s -o /dev/null ${`http://127.0.0.1:${PROXY_PORT}/`}`.nothrow()).ok
 const targetAnswers = async () =>
@@ -443,6 +472,10 @@ export interface StackEnv {
   E2E_PROXY_TARGET: string
   /** The stack client's docker config (holds a login for the registry). */
   E2E_DOCKER_CONFIG: string
+  /** The local Rekor, and cosign 3's signing config and trusted root for it. */
+  E2E_REKOR_URL: string
+  E2E_SIGNING_CONFIG: string
+  E2E_TRUSTED_ROOT: string
   DOCKER_HOST: string
 }
 
@@ -460,6 +493,9 @@ export function stackEnv(): StackEnv {
     E2E_HTTP_PROXY: `http://${BRIDGE_GATEWAY}:${PROXY_PORT}`,
     E2E_PROXY_TARGET: `http://127.0.0.1:${PROXY_TARGET_PORT}/`,
     E2E_DOCKER_CONFIG: paths.clientConfig,
+    E2E_REKOR_URL: REKOR_URL,
+    E2E_SIGNING_CONFIG: paths.signingConfig,
+    E2E_TRUSTED_ROOT: paths.trustedRoot,
     DOCKER_HOST: `unix://${paths.dockerSocket}`,
   }
 }
@@ -505,8 +541,19 @@ export async function up(): Promise<LocalImages> {
           '--bind-interfaces',
           `--listen-address=${DNS_ADDRESS}`,
         ],
-        `--address=/${REGISTRY_HOST}/${REGISTRY_ADDRESS}`,
+        ...TEST_HOSTS.map((host) => `--address=/${host}/${REGISTRY_ADDRESS}`),
         `--pid-file=${RUN_DIR}/dnsmasq.self.pid`,
+      ]),
+    )
+  })
+  await timed('rekor', async () => {
+    await ensureSigstoreFiles()
+    await ensureRunning('rekor', rekorAnswers, () =>
+      startDetached('rekor', 'ip', [
+        ...['netns', 'exec', REGISTRY_NETNS, goBinary(goTool('rekor'), 'rekor-server'), 'serve'],
+        ...['--storage-dir', paths.rekorStorage, '--signer-filepath', paths.rekorKey, '--hostname', REKOR_HOST],
+        ...['--http-address', REGISTRY_ADDRESS, '--http-port', String(REKOR_PORT), '--grpc-port', String(REKOR_PORT + 1)],
+        ...['--http-metrics-port', String(REKOR_PORT + 2), '--checkpoint-interval', '1s'],
       ]),
     )
   })
@@ -547,6 +594,7 @@ export async function status(): Promise<boolean> {
   const probes: Record<Daemon, () => Promise<boolean>> = {
     registry: registryAnswers,
     dns: dnsAnswers,
+    rekor: rekorAnswers,
     dockerd: dockerAnswers,
     tinyproxy: proxyAnswers,
     'proxy-target': targetAnswers,

@@ -68,8 +68,10 @@ export async function buildGoTool(tool: GoTool, go: string): Promise<GoBuildRepo
     '-ldflags',
     [tool.ldflags, '-s -w', tool.cgo ? '-extldflags -static' : ''].filter(Boolean).join(' '),
   ]
-  for (const pkg of tool.packages) {
-    const built = await $({ env, cwd: info.Dir })`go build ${flags} -o ${`${staging}/`} ${pkg}`.nothrow()
+  for (const entry of tool.packages) {
+    // `./cmd/x=name` builds ./cmd/x as `name` (a package whose directory name says nothing, like rekor's `posix`).
+    const [pkg = entry, name = ''] = entry.split('=')
+    const built = await $({ env, cwd: info.Dir })`go build ${flags} -o ${`${staging}/${name}`} ${pkg}`.nothrow()
     if (!built.ok) {
       throw new Error(`go build ${tool.name}@${tool.version} ${pkg} failed:\n${built.stderr.trim()}`)
     }

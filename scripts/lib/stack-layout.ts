@@ -23,6 +23,12 @@ export const REGISTRY_VETH_NETNS = 'ce2e-registry'
 export const REGISTRY_PORT = 5443
 export const REGISTRY = `${REGISTRY_HOST}:${REGISTRY_PORT}`
 export const DNS_ADDRESS = REGISTRY_ADDRESS
+/** A Rekor v2 transparency log on the same test host (plain HTTP, as a private instance behind a proxy might be). */
+export const REKOR_HOST = 'rekor.e2e.test'
+export const REKOR_PORT = 3003
+export const REKOR_URL = `http://${REKOR_HOST}:${REKOR_PORT}`
+/** Names the test host answers to, in /etc/hosts and in its DNS. */
+export const TEST_HOSTS = [REGISTRY_HOST, REKOR_HOST]
 /** Nothing listens here: the "cache registry unreachable" fault points its cache at it. */
 export const UNREACHABLE_REGISTRY = `${REGISTRY_HOST}:5999`
 export const REGISTRY_USER = 'e2e'
@@ -61,6 +67,12 @@ export const paths = {
   /** The stack's own docker client config (image pushes), never the jobs'. */
   clientConfig: `${STATE}/client-docker-config`,
   tinyproxyConfig: `${STATE}/tinyproxy.conf`,
+  rekorStorage: `${STATE}/rekor/storage`,
+  rekorKey: `${STATE}/rekor/signer.pem`,
+  rekorPublicKey: `${STATE}/rekor/signer.pub`,
+  /** cosign 3's signing config naming the local Rekor, and a trusted root holding its key. */
+  signingConfig: `${STATE}/rekor/signing-config.json`,
+  trustedRoot: `${STATE}/rekor/trusted-root.json`,
   logs: `${STATE}/logs`,
   rootfs: (name: string) => `${STATE}/rootfs/${name}`,
   pid: (daemon: Daemon) => `${RUN_DIR}/${daemon}.pid`,
@@ -70,7 +82,7 @@ export const paths = {
   cliPluginsDir: '/usr/local/lib/docker/cli-plugins',
 }
 
-export const daemons = ['registry', 'dns', 'dockerd', 'tinyproxy', 'proxy-target'] as const
+export const daemons = ['registry', 'dns', 'rekor', 'dockerd', 'tinyproxy', 'proxy-target'] as const
 export type Daemon = (typeof daemons)[number]
 
 /** Prepended to PATH for the stack's daemons and clients. */

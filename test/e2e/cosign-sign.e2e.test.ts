@@ -1,5 +1,6 @@
 // cosign-sign in the cosign `-dev` image, as its non-root user, fed by buildx-cache's dotenv report: key mode
-// without a transparency log, in both signature formats, with cosign 3 (the default) and cosign 2. Each
+// without a transparency log in both signature formats, with cosign 3 (the default) and cosign 2, and with a
+// transparency log (a real Rekor v2 the stack runs) with cosign 3. Each
 // signature is verified in the job, by the scenario's verify job, and again from outside with both cosign
 // versions, which shows what each can see.
 import { execFileSync } from 'node:child_process'
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localImageTags, stackEnv } from '../../scripts/lib/e2e-stack.js'
+import { paths } from '../../scripts/lib/stack-layout.js'
 import { runPassing } from './lib/builder-scenarios.js'
 import { expectNoRegistryPassword, workspace } from './lib/local.js'
 import { runScenario, tail } from './lib/pipeline.js'
@@ -80,6 +82,42 @@ describe('cosign-sign', () => {
     })
     const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, keys.publicKeyFile)
     expect(v2.ok).toBe(false)
+  })
+
+  it('key mode, cosign 3, with a transparency log: recorded in the local Rekor v2 and verified with its inclusion proof; a trust root with another log key refuses it', async () => {
+    const stack = stackEnv()
+    const treeSize = () => Number(readFileSync(`${paths.rekorStorage}/checkpoint`, 'utf8').split('\n')[1])
+    const before = treeSize()
+    const { ws, run, reference } = await signed('test/pipelines/cosign-sign/key-tlog.gitlab-ci.yml')
+    expect(run.jobLog('sign')).toMatch(/cosign 3\.\d+\.\d+, signature format bundle, transparency log: true/)
+    expect(run.jobLog('verify:signature')).toContain('(transparency log: true)')
+    // Rekor publishes a checkpoint every second: wait for the one that counts this entry.
+    await expect.poll(treeSize, { timeout: 10_000 }).toBeGreaterThan(before)
+    const verified = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile, {
+      trustedRoot: stack.E2E_TRUSTED_ROOT,
+    })
+    expect(verified.ok && verified.annotations[0]).toMatchObject(pipelineAnnotations(ws.sha))
+    const otherRoot = join(keys.dir, 'other-trusted-root.json')
+    const otherKey = join(keys.dir, 'other-rekor.pem')
+    execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-out', otherKey])
+    execFileSync('openssl', ['pkey', '-in', otherKey, '-pubout', '-out', `${otherKey}.pub`])
+    execFileSync(
+      'cosign',
+      [
+        'trusted-root',
+        'create',
+        `--rekor=url=${stack.E2E_REKOR_URL},public-key=${otherKey}.pub,start-time=2026-01-01T00:00:00Z,origin=rekor.e2e.test`,
+        '--out',
+        otherRoot,
+      ],
+      {
+        env: { ...process.env, PATH: `${stack.E2E_PATH_PREPEND}:${process.env.PATH}` },
+      },
+    )
+    const refused = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile, {
+      trustedRoot: otherRoot,
+    })
+    expect(refused.ok ? 'verified' : refused.error).toMatch(/failed to verify log inclusion/)
   })
 
   it('key mode, cosign 3, legacy format: a `.sig` tag that both cosign 3 and cosign 2 verify', async () => {

@@ -59,6 +59,9 @@ export function projectVariables(): Record<string, Variable> {
       value: `[registry."${stack.E2E_REGISTRY}"]\n  ca = ["${fileVariablePath('TEST_REGISTRY_CA')}"]\n`,
       file: true,
     },
+    // cosign 3's signing config and trusted root for the local Rekor v2 (a private Sigstore instance).
+    TEST_SIGSTORE_SIGNING_CONFIG: { value: readFileSync(stack.E2E_SIGNING_CONFIG, 'utf8'), file: true },
+    TEST_SIGSTORE_TRUSTED_ROOT: { value: readFileSync(stack.E2E_TRUSTED_ROOT, 'utf8'), file: true },
     TEST_HTTP_PROXY: { value: stack.E2E_HTTP_PROXY },
     TEST_PROXY_TARGET: { value: stack.E2E_PROXY_TARGET },
     BASE_IMAGE: { value: stack.E2E_BASE_IMAGE },

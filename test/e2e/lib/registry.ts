@@ -90,23 +90,30 @@ export async function cosignVerifyKey(
   image: string,
   reference: string,
   publicKeyFile: string,
-  extra: string[] = [],
+  options: { trustedRoot?: string } = {},
 ): Promise<{ ok: true; annotations: Record<string, string>[] } | { ok: false; error: string }> {
   const stack = stackEnv()
+  // With a trusted root, the transparency log entry is checked against it; without one, the signature alone.
+  const tlog = options.trustedRoot
+    ? {
+        mount: ['-v', `${options.trustedRoot}:/keys/trusted-root.json:ro`],
+        flags: ['--trusted-root', '/keys/trusted-root.json'],
+      }
+    : { mount: [], flags: ['--insecure-ignore-tlog=true'] }
   const args = [
     ...['run', '--rm', '--user', '0', '--entrypoint', '/ko-app/cosign'],
-    ...['-v', `${publicKeyFile}:/keys/cosign.pub:ro`, '-v', `${stack.E2E_CA_FILE}:/keys/ca.crt:ro`],
+    ...[
+      '-v',
+      `${publicKeyFile}:/keys/cosign.pub:ro`,
+      '-v',
+      `${stack.E2E_CA_FILE}:/keys/ca.crt:ro`,
+      ...tlog.mount,
+    ],
     ...['-v', `${stack.E2E_DOCKER_CONFIG}:/docker-config:ro`, '-e', 'DOCKER_CONFIG=/docker-config'],
     image,
-    ...[
-      'verify',
-      '--key',
-      '/keys/cosign.pub',
-      '--insecure-ignore-tlog=true',
-      '--registry-cacert',
-      '/keys/ca.crt',
-    ],
-    ...['--output', 'json', ...extra, reference],
+    ...['verify', '--key', '/keys/cosign.pub', '--registry-cacert', '/keys/ca.crt', '--output', 'json'],
+    ...tlog.flags,
+    reference,
   ]
   const result = await run('docker', args, {
     env: { ...env(), DOCKER_HOST: stack.DOCKER_HOST },
