@@ -367,7 +367,11 @@ const dnsAnswers = async () => {
 }
 // A POST without a body is a client error: the server is up.
 const rekorAnswers = async () =>
-  (await $`curl -s -o /dev/null -w ${'%{http_code}'} -X POST ${`${REKOR_URL}/api/v2/log/entries`}`.nothrow()).stdout.trim().startsWith('4')
+  (
+    await $`curl -s -o /dev/null -w ${'%{http_code}'} -X POST ${`${REKOR_URL}/api/v2/log/entries`}`.nothrow()
+  ).stdout
+    .trim()
+    .startsWith('4')
 const proxyAnswers = async () =>
   (await $`curl -s -o /dev/null ${`http://127.0.0.1:${PROXY_PORT}/`}`.nothrow()).ok
 const targetAnswers = async () =>
@@ -551,8 +555,22 @@ export async function up(): Promise<LocalImages> {
     await ensureRunning('rekor', rekorAnswers, () =>
       startDetached('rekor', 'ip', [
         ...['netns', 'exec', REGISTRY_NETNS, goBinary(goTool('rekor'), 'rekor-server'), 'serve'],
-        ...['--storage-dir', paths.rekorStorage, '--signer-filepath', paths.rekorKey, '--hostname', REKOR_HOST],
-        ...['--http-address', REGISTRY_ADDRESS, '--http-port', String(REKOR_PORT), '--grpc-port', String(REKOR_PORT + 1)],
+        ...[
+          '--storage-dir',
+          paths.rekorStorage,
+          '--signer-filepath',
+          paths.rekorKey,
+          '--hostname',
+          REKOR_HOST,
+        ],
+        ...[
+          '--http-address',
+          REGISTRY_ADDRESS,
+          '--http-port',
+          String(REKOR_PORT),
+          '--grpc-port',
+          String(REKOR_PORT + 1),
+        ],
         ...['--http-metrics-port', String(REKOR_PORT + 2), '--checkpoint-interval', '1s'],
       ]),
     )

@@ -71,7 +71,10 @@ export async function buildGoTool(tool: GoTool, go: string): Promise<GoBuildRepo
   for (const entry of tool.packages) {
     // `./cmd/x=name` builds ./cmd/x as `name` (a package whose directory name says nothing, like rekor's `posix`).
     const [pkg = entry, name = ''] = entry.split('=')
-    const built = await $({ env, cwd: info.Dir })`go build ${flags} -o ${`${staging}/${name}`} ${pkg}`.nothrow()
+    const built = await $({
+      env,
+      cwd: info.Dir,
+    })`go build ${flags} -o ${`${staging}/${name}`} ${pkg}`.nothrow()
     if (!built.ok) {
       throw new Error(`go build ${tool.name}@${tool.version} ${pkg} failed:\n${built.stderr.trim()}`)
     }
