@@ -12,8 +12,8 @@
 // COPY, in the no-change build all of them. Then the Go build time of the pinned tools (tool-versions.yml): cold
 // (an empty temporary GOCACHE; modules come from the machine's GOMODCACHE, already downloaded) and cached (the
 // same GOCACHE again), built beside the stack's binaries under a `bench-` name, never over them.
-// Needs root and the local stack (`npx tsx scripts/e2e-stack.ts up`, brought up here when down); no other e2e run
-// at the same time (job container names are per process).
+// Needs root and the local stack (`npx tsx scripts/e2e-stack.ts up`, brought up here when down). Other runs on the
+// same daemon do not break it, but they make the seconds noisy: compare only figures from one run.
 // Usage: npm run bench:builds [-- --runs 3] [--builders kaniko,buildah] [--no-go] [--go-tools kaniko] [--logs <dir>]
 // `--runs N` repeats the three builds N times, builders taking turns, each run with a cache of its own, and
 // reports the median seconds and the hits over all runs; `--logs` keeps each build job's log as
