@@ -1,3 +1,4 @@
+import { CatalogFileError } from '@catalog/loader'
 import { dispatch } from './cli.js'
 import { ExitError, HelpRequested, UsageError, UserError } from './errors.js'
 import { type Io, processIo } from './io.js'
@@ -23,7 +24,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (error.usage) io.stderr(`\n${error.usage.trimEnd()}\n`)
       return 2
     }
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof CatalogFileError) {
       io.stderr(`catalog: ${error.message}\n`)
       return 1
     }

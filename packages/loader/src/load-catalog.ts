@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join } from 'node:path'
 import { type ReadSpecResult, readSpec } from '@catalog/engine'
 import { parse as parseYaml } from 'yaml'
+import { readCatalogFile } from './read-catalog-file.js'
+import { type CatalogProblem, walkTree } from './walk-tree.js'
 
 /** What our docs and site say about a component beyond its spec: `templates/<name>/meta.yml` (GitLab ignores it). */
 export interface ComponentMeta {
@@ -50,27 +51,35 @@ export interface Catalog {
   /** Files under templates/ that are not component templates (e.g. `.yaml`, nested folders), repository-relative. */
   strayFiles: string[]
   scenarios: Scenario[]
+  /**
+   * Files and folders that cannot be read as part of the catalog (symbolic links, loops, FIFOs, devices, names that
+   * are not UTF-8, unreadable or non-UTF-8 files), in path order. A template among them is not in `components`.
+   */
+  problems: CatalogProblem[]
 }
 
 // GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX.
 const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
 const COMPONENT_SIDE_FILES = new Set(['README.md', 'meta.yml'])
 
-function readIfExists(path: string): string | null {
-  return existsSync(path) ? readFileSync(path, 'utf8') : null
-}
-
-function walk(dir: string, root: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry)
-    return statSync(path).isDirectory() ? walk(path, root) : [relative(root, path).split(sep).join('/')]
-  })
-}
-
-function componentName(file: string): string {
+/**
+ * The component a repository-relative path is the template of, as GitLab names it (`templates/<name>.yml` or
+ * `templates/<name>/template.yml`), or null when the path is not a component template.
+ */
+export function templateComponentName(file: string): string | null {
+  if (!TEMPLATE_PATH.test(file)) return null
   const parts = file.split('/')
   return parts.length === 2 ? (parts[1] ?? '').replace(/\.yml$/, '') : (parts[1] ?? '')
+}
+
+/** Reads a repository-relative file: its text, or null when it is missing or unreadable (then noted in `problems`). */
+function readOrNote(root: string, file: string, problems: CatalogProblem[]): string | null {
+  const read = readCatalogFile(join(root, file))
+  if (read === null) return null
+  if (read.ok) return read.text
+  // A link under templates/ was already noted by the walk.
+  if (!problems.some((problem) => problem.file === file)) problems.push({ file, message: read.problem })
+  return null
 }
 
 function readMeta(text: string | null): { meta: ComponentMeta | null; error: string | null } {
@@ -103,8 +112,7 @@ function readMeta(text: string | null): { meta: ComponentMeta | null; error: str
   }
 }
 
-function readDescription(root: string): string {
-  const text = readIfExists(join(root, 'package.json'))
+function readDescription(text: string | null): string {
   if (text === null) return ''
   try {
     const description = (JSON.parse(text) as { description?: unknown }).description
@@ -114,60 +122,81 @@ function readDescription(root: string): string {
   }
 }
 
-/** Reads the catalog rooted at `root`: components (sorted by name), stray template files, scenarios, project info. */
+/**
+ * Reads the catalog rooted at `root`: components (sorted by name), stray template files, scenarios, project info,
+ * and every file that cannot be read (`problems`). Never throws for what it finds on disk.
+ */
 export function loadCatalog(root: string): Catalog {
-  const templateFiles = walk(join(root, 'templates'), root).sort()
+  const problems: CatalogProblem[] = []
+  const templates = walkTree(root, 'templates')
+  problems.push(...templates.problems)
   const components: Component[] = []
   const strayFiles: string[] = []
-  for (const file of templateFiles) {
-    if (!TEMPLATE_PATH.test(file)) {
+  for (const file of templates.files) {
+    const name = templateComponentName(file)
+    if (name === null) {
       const parts = file.split('/')
       const isSideFile = parts.length === 3 && COMPONENT_SIDE_FILES.has(parts[2] ?? '')
       if (!isSideFile) strayFiles.push(file)
       continue
     }
-    const dir = file.endsWith('/template.yml') ? file.slice(0, -'/template.yml'.length) : 'templates'
-    const name = componentName(file)
-    const readmeFile = dir === 'templates' ? `templates/${name}.md` : `${dir}/README.md`
-    const metaFile = dir === 'templates' ? `templates/${name}.meta.yml` : `${dir}/meta.yml`
-    const source = readFileSync(join(root, file), 'utf8')
-    const { meta, error } = readMeta(readIfExists(join(root, metaFile)))
-    components.push({
-      name,
-      file,
-      source,
-      readmeFile,
-      readme: readIfExists(join(root, readmeFile)),
-      metaFile,
-      meta,
-      metaError: error,
-      spec: readSpec(source),
-    })
+    const source = readOrNote(root, file, problems)
+    if (source === null) continue
+    components.push(readComponent(root, file, name, source, problems))
   }
   components.sort((a, b) => a.name.localeCompare(b.name))
 
-  const scenarios = walk(join(root, 'test', 'pipelines'), root)
+  const pipelines = walkTree(root, 'test/pipelines')
+  problems.push(...pipelines.problems)
+  const scenarios = pipelines.files
     .filter((file) => file.endsWith('.gitlab-ci.yml'))
-    .sort()
-    .map((file) => {
+    .flatMap((file) => {
+      const source = readOrNote(root, file, problems)
+      if (source === null) return []
       const parts = file.split('/')
-      return {
-        component: parts[2] ?? '',
-        name: (parts.at(-1) ?? '').replace(/\.gitlab-ci\.yml$/, ''),
-        file,
-        source: readFileSync(join(root, file), 'utf8'),
-      }
+      return [
+        {
+          component: parts[2] ?? '',
+          name: (parts.at(-1) ?? '').replace(/\.gitlab-ci\.yml$/, ''),
+          file,
+          source,
+        },
+      ]
     })
 
+  const readme = readOrNote(root, 'README.md', problems)
+  const description = readDescription(readOrNote(root, 'package.json', problems))
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   return {
     root,
-    project: {
-      readmeFile: 'README.md',
-      readme: readIfExists(join(root, 'README.md')),
-      description: readDescription(root),
-    },
+    project: { readmeFile: 'README.md', readme, description },
     components,
     strayFiles,
     scenarios,
+    problems,
+  }
+}
+
+function readComponent(
+  root: string,
+  file: string,
+  name: string,
+  source: string,
+  problems: CatalogProblem[],
+): Component {
+  const dir = file.endsWith('/template.yml') ? file.slice(0, -'/template.yml'.length) : 'templates'
+  const readmeFile = dir === 'templates' ? `templates/${name}.md` : `${dir}/README.md`
+  const metaFile = dir === 'templates' ? `templates/${name}.meta.yml` : `${dir}/meta.yml`
+  const { meta, error } = readMeta(readOrNote(root, metaFile, problems))
+  return {
+    name,
+    file,
+    source,
+    readmeFile,
+    readme: readOrNote(root, readmeFile, problems),
+    metaFile,
+    meta,
+    metaError: error,
+    spec: readSpec(source),
   }
 }

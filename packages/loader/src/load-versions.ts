@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { CatalogFileError, readCatalogFile } from './read-catalog-file.js'
 
 export interface CatalogVersion {
   /** The tag name, a semver version such as `1.4.0` (GitLab also accepts a leading `v`). */
@@ -38,6 +38,13 @@ export function parseChangelog(text: string): Map<string, string> {
   return sections
 }
 
+/** CHANGELOG.md at `root`, or null when there is none; a CatalogFileError when it cannot be read. */
+export function readChangelog(root: string): string | null {
+  const read = readCatalogFile(join(root, 'CHANGELOG.md'))
+  if (read === null || read.ok) return read?.text ?? null
+  throw new CatalogFileError('CHANGELOG.md', read.problem)
+}
+
 /** The catalog's released versions: semver tags of the git repository at `root`, newest first by tag date. */
 export function loadVersions(root: string): CatalogVersion[] {
   let output = ''
@@ -55,10 +62,8 @@ export function loadVersions(root: string): CatalogVersion[] {
   } catch {
     return []
   }
-  const changelogPath = join(root, 'CHANGELOG.md')
-  const changelog = existsSync(changelogPath)
-    ? parseChangelog(readFileSync(changelogPath, 'utf8'))
-    : new Map()
+  const text = readChangelog(root)
+  const changelog = text === null ? new Map<string, string>() : parseChangelog(text)
   return output
     .split('\n')
     .filter(Boolean)

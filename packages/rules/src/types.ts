@@ -37,6 +37,8 @@ export interface RuleCatalog {
   components: RuleComponent[]
   strayFiles: string[]
   scenarios: RuleScenario[]
+  /** Files the loader could not read, and why. */
+  problems: { file: string; message: string }[]
 }
 
 /** One error from validating a rendered configuration against GitLab's CI schema. */

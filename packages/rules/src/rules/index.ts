@@ -2,6 +2,7 @@ import type { Rule } from '../context.js'
 import { catalogComponentCount } from './catalog-component-count.js'
 import { catalogComponentName } from './catalog-component-name.js'
 import { catalogDescription } from './catalog-description.js'
+import { catalogFileUnreadable } from './catalog-file-unreadable.js'
 import { catalogReadme } from './catalog-readme.js'
 import { catalogTemplateLayout } from './catalog-template-layout.js'
 import { catalogYamlExtension } from './catalog-yaml-extension.js'
@@ -35,6 +36,7 @@ export const rules: Record<string, Rule> = {
   'render-defaults': renderDefaults,
   'render-scenario': renderScenario,
   'ci-schema': ciSchema,
+  'catalog-file-unreadable': catalogFileUnreadable,
   'catalog-readme': catalogReadme,
   'catalog-description': catalogDescription,
   'catalog-component-count': catalogComponentCount,

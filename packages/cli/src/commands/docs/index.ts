@@ -6,6 +6,7 @@ import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import { readDocumentedVersion } from '../../lib/documented-version.js'
 import { findCatalogRoot } from '../../lib/find-catalog-root.js'
+import { refuseUnreadable } from '../../lib/refuse-unreadable.js'
 import { parseFlags } from '../../parse-flags.js'
 
 const usage = `Usage: catalog docs [--check] [--json]
@@ -27,6 +28,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
   const root = findCatalogRoot(io.cwd)
   const catalog = loadCatalog(root)
+  refuseUnreadable(catalog)
   if (catalog.components.length === 0) {
     throw new UserError('no components under templates/ here: run `catalog docs` at the root of the catalog')
   }
