@@ -16,8 +16,8 @@
 // Leaves behind: the release commit and tag (local mode), release-mr.env and release-mr.md (merge-request mode).
 // Runs the CLI in-process: `tsx --conditions=@catalog/source` uses the sources, plain `tsx` the build (`npm ci`).
 import { writeFileSync } from 'node:fs'
-import { changelogSectionBody } from '@catalog/bump'
 import { type Io, main } from '@catalog/cli'
+import { changelogSection } from '@catalog/versions'
 import { $, argv, echo } from 'zx'
 
 const flags = argv as { _: string[]; 'dry-run'?: boolean }
@@ -146,7 +146,7 @@ switch (mode) {
       echo(`cannot read CHANGELOG.md at ${tag}: ${shown.stderr.trim().split('\n')[0]}`)
       process.exit(1)
     }
-    const body = changelogSectionBody(shown.stdout, tag)
+    const body = changelogSection(shown.stdout, tag)?.body ?? null
     if (body === null) {
       echo(`CHANGELOG.md at ${tag} has no section for ${tag}`)
       process.exit(1)

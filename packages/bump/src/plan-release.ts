@@ -1,14 +1,16 @@
-import { type BumpResult, compareCatalogs, formatReason } from './compare-catalogs.js'
-import { type Changeset, parseChangeset } from './parse-changeset.js'
 import {
-  changelogSectionBody,
-  groupChangesets,
+  changelogSection as findChangelogSection,
   insertChangelogSection,
+  latestRelease,
+  nextVersion,
   renderChangelogSection,
   topChangelogVersion,
-} from './render-changelog.js'
-import { compareVersions, latestRelease, nextVersion, parseVersion } from './semver.js'
-import { type ComponentSource, type Level, type LevelOrNone, levelBelow, maxLevel } from './types.js'
+  versionStep,
+} from '@catalog/versions'
+import { type BumpResult, compareCatalogs, formatReason } from './compare-catalogs.js'
+import { groupChangesets } from './group-changesets.js'
+import { type Changeset, parseChangeset } from './parse-changeset.js'
+import { type ComponentSource, type LevelOrNone, levelBelow, maxLevel } from './types.js'
 
 /** Everything the release decision depends on, gathered by the caller (git, files, `catalog validate`). */
 export interface ReleaseFacts {
@@ -68,16 +70,6 @@ export interface ReleasePlan {
   /** CHANGELOG.md after the release (`release` only; otherwise unchanged). */
   changelog: string | null
   refusals: Refusal[]
-}
-
-function stepLevel(from: string | null, to: string): Level | null {
-  if (from === null) return 'major'
-  const a = parseVersion(from)
-  const b = parseVersion(to)
-  if (!a || !b || compareVersions(b, a) <= 0) return null
-  if (b.major > a.major) return 'major'
-  if (b.minor > a.minor) return 'minor'
-  return 'patch'
 }
 
 function tagExists(facts: ReleaseFacts, version: string): Refusal | null {
@@ -141,7 +133,7 @@ export function planRelease(facts: ReleaseFacts): ReleasePlan {
   if (facts.changesetFiles.length === 0) {
     const top = facts.changelog === null ? null : topChangelogVersion(facts.changelog)
     const untagged =
-      top !== null && !facts.tags.includes(top) && stepLevel(lastRelease, top) !== null ? top : null
+      top !== null && !facts.tags.includes(top) && versionStep(lastRelease, top) !== null ? top : null
     if (untagged === null || facts.changelog === null) {
       refusals.push({
         code: 'NO_CHANGESETS',
@@ -166,14 +158,14 @@ export function planRelease(facts: ReleaseFacts): ReleasePlan {
         message: `CHANGELOG.md's top section ${untagged} has no tag, but HEAD is not the commit that added it: tag that commit by hand (git tag -a ${untagged} <commit>) or add a changeset`,
       })
     }
-    const requested = lastRelease === null ? 'none' : (stepLevel(lastRelease, untagged) ?? 'none')
+    const requested = lastRelease === null ? 'none' : (versionStep(lastRelease, untagged) ?? 'none')
     const refusal =
       lastRelease === null ? null : tooSmall(requested, `${lastRelease} → ${untagged} is`, required)
     if (refusal) refusals.push(refusal)
     common()
-    const body = changelogSectionBody(facts.changelog, untagged) ?? ''
-    const heading =
-      facts.changelog.split('\n').find((line) => line.startsWith(`## ${untagged}`)) ?? `## ${untagged}`
+    const section = findChangelogSection(facts.changelog, untagged)
+    const heading = section?.heading ?? `## ${untagged}`
+    const body = section?.body ?? ''
     return {
       ...base,
       action: 'tag',

@@ -138,7 +138,9 @@ describe('loadCatalog on odd trees: every entry it cannot read is a problem, nev
     expect(loadCatalog(root).components.map((component) => component.name)).toEqual(['build'])
   })
 
-  it('an unreadable template and an unlistable folder (as an unprivileged user: root reads anything)', () => {
+  it('an unreadable template and an unlistable folder (as an unprivileged user: root reads anything)', {
+    timeout: 60_000,
+  }, () => {
     const root = catalogTree({ 'templates/closed/x.yml': TEMPLATE })
     chmodSync(root, 0o755)
     chmodSync(join(root, 'templates/lint.yml'), 0o000)

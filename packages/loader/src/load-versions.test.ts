@@ -18,15 +18,19 @@ const CHANGELOG = `# Changelog
 `
 
 describe('loadVersions', () => {
-  it('lists the semver tags with their commit and CHANGELOG section', () => {
+  it('lists the version tags newest version first, with their commit and CHANGELOG section', () => {
     const repo = gitdir({ 'CHANGELOG.md': CHANGELOG })
     const sha = repo.git('rev-parse', 'HEAD')
     repo.git('tag', '-a', '1.0.0', '-m', '1.0.0')
     repo.git('tag', 'not-a-version')
     repo.git('tag', '-a', 'v1.1.0', '-m', 'v1.1.0')
-    const versions = loadVersions(repo.root).sort((a, b) => b.version.localeCompare(a.version))
+    repo.git('tag', '1.1.0-rc.10')
+    repo.git('tag', '1.1.0-rc.2')
+    const versions = loadVersions(repo.root)
     expect(versions.map(({ version, sha, changelog }) => ({ version, sha, changelog }))).toEqual([
       { version: 'v1.1.0', sha, changelog: '### build\n\n- faster' },
+      { version: '1.1.0-rc.10', sha, changelog: '' },
+      { version: '1.1.0-rc.2', sha, changelog: '' },
       { version: '1.0.0', sha, changelog: '- first' },
     ])
     expect(versions[0]?.date).toMatch(/^\d{4}-\d{2}-\d{2}T/)

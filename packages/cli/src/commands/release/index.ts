@@ -3,14 +3,13 @@ import { join } from 'node:path'
 import {
   formatReason,
   isChangesetFile,
-  latestRelease,
   planRelease,
   type ReleaseFacts,
   type ReleasePlan,
-  topChangelogVersion,
 } from '@catalog/bump'
 import { planDocs } from '@catalog/docs'
 import { type Catalog, loadCatalog, loadVersions } from '@catalog/loader'
+import { latestRelease, topChangelogVersion } from '@catalog/versions'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import {
