@@ -4,7 +4,6 @@ export { groupChangesets, OTHER_GROUP } from './group-changesets.js'
 export {
   CATALOG_PACKAGE,
   type Changeset,
-  isChangesetFile,
   type ParseChangesetResult,
   parseChangeset,
 } from './parse-changeset.js'
