@@ -110,7 +110,9 @@ export async function applyRelease(
     await guard.checkpoint(`${moved} and its files checked out`)
   } catch (error) {
     const rolledBack = rollBack(root, previous, objects, tagRef)
-    if (error instanceof InterruptedError) throw new InterruptedError(error.signal, rolledBack)
+    // A Ctrl-C also reaches git, which then fails: the signal is the reason, not git's error.
+    const signal = error instanceof InterruptedError ? error.signal : await guard.pending()
+    if (signal) throw new InterruptedError(signal, rolledBack)
     throw new UserError(`checking out the release commit failed (${firstLine(error)}); ${rolledBack}`)
   }
   return {

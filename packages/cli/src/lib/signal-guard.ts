@@ -24,12 +24,18 @@ export class SignalGuard {
     for (const signal of SIGNALS) process.off(signal, this.handler)
   }
 
-  /** Lets pending signals be seen, then throws an InterruptedError saying `unchanged` if one came. */
-  async checkpoint(unchanged: string): Promise<void> {
+  /** The signal that came, if any, once pending signals have been seen. */
+  async pending(): Promise<NodeJS.Signals | null> {
     // Two turns of the event loop: the signal pipe is read in the poll phase between them.
     await new Promise((resolve) => setImmediate(resolve))
     await new Promise((resolve) => setImmediate(resolve))
-    if (this.signal) throw new InterruptedError(this.signal, unchanged)
+    return this.signal
+  }
+
+  /** Lets pending signals be seen, then throws an InterruptedError saying `unchanged` if one came. */
+  async checkpoint(unchanged: string): Promise<void> {
+    const signal = await this.pending()
+    if (signal) throw new InterruptedError(signal, unchanged)
   }
 
   /** `promise`, or an InterruptedError saying `unchanged` as soon as a signal comes. */
