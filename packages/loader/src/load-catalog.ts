@@ -1,62 +1,9 @@
 import { join } from 'node:path'
-import { type ReadSpecResult, readSpec } from '@catalog/engine'
+import { readSpec } from '@catalog/engine'
+import type { Catalog, CatalogProblem, Component, ComponentMeta } from '@catalog/types'
 import { parse as parseYaml } from 'yaml'
 import { readCatalogFile } from './read-catalog-file.js'
-import { type CatalogProblem, walkTree } from './walk-tree.js'
-
-/** What our docs and site say about a component beyond its spec: `templates/<name>/meta.yml` (GitLab ignores it). */
-export interface ComponentMeta {
-  summary: string
-  outputs: { name: string; description: string }[]
-  runner: { privileged: boolean; requirements: string[] }
-  limits: string[]
-  minimumGitlab?: string
-}
-
-export interface Component {
-  /** The name GitLab derives from the path: `templates/<name>.yml` or `templates/<name>/template.yml`. */
-  name: string
-  /** Repository-relative path of the template, `/`-separated. */
-  file: string
-  source: string
-  /** Repository-relative path of the component's README, whether or not it exists. */
-  readmeFile: string
-  readme: string | null
-  metaFile: string
-  meta: ComponentMeta | null
-  /** Why meta.yml could not be read, when it exists but is malformed. */
-  metaError: string | null
-  spec: ReadSpecResult
-}
-
-export interface Scenario {
-  /** The component folder under test/pipelines/ it belongs to. */
-  component: string
-  name: string
-  file: string
-  source: string
-}
-
-export interface ProjectInfo {
-  readmeFile: string
-  readme: string | null
-  /** The project description GitLab shows in the catalog; kept as the root package.json `description`. */
-  description: string
-}
-
-export interface Catalog {
-  root: string
-  project: ProjectInfo
-  components: Component[]
-  /** Files under templates/ that are not component templates (e.g. `.yaml`, nested folders), repository-relative. */
-  strayFiles: string[]
-  scenarios: Scenario[]
-  /**
-   * Files and folders that cannot be read as part of the catalog (symbolic links, loops, FIFOs, devices, names that
-   * are not UTF-8, unreadable or non-UTF-8 files), in path order. A template among them is not in `components`.
-   */
-  problems: CatalogProblem[]
-}
+import { walkTree } from './walk-tree.js'
 
 // GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX.
 const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/

@@ -1,17 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
+import type { CatalogVersion } from '@catalog/types'
 import { changelogSection, compareVersions, parseVersion } from '@catalog/versions'
 import { CatalogFileError, readCatalogFile } from './read-catalog-file.js'
-
-export interface CatalogVersion {
-  /** The tag name, a semver version such as `1.4.0` (GitLab also accepts a leading `v`). */
-  version: string
-  /** The tag's date (ISO 8601), when known. */
-  date: string | null
-  sha: string | null
-  /** The CHANGELOG.md section for this version, without its heading; empty when there is none. */
-  changelog: string
-}
 
 /** CHANGELOG.md at `root`, or null when there is none; a CatalogFileError when it cannot be read. */
 export function readChangelog(root: string): string | null {

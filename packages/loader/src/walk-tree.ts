@@ -1,12 +1,7 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { CatalogProblem } from '@catalog/types'
 import { describeFileType, linkProblem } from './read-catalog-file.js'
-
-/** A file or folder of the catalog that cannot be read as one, and why; `file` is repository-relative. */
-export interface CatalogProblem {
-  file: string
-  message: string
-}
 
 /** A name as bytes, shown with every byte that is not part of valid UTF-8 as `\xNN`. */
 function showName(name: Buffer): string {

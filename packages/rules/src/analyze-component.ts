@@ -1,7 +1,7 @@
 import { type ComponentSpec, readSpec, render, YamlReference } from '@catalog/engine'
+import type { Component } from '@catalog/types'
 import { isMap, type Pair, type YAMLMap } from 'yaml'
 import { createLineIndex, type LineIndex } from './line-index.js'
-import type { RuleComponent } from './types.js'
 import { keyText, parseTemplate, type TemplateDocuments } from './util-yaml.js'
 
 /** Top-level keys GitLab treats as global keywords rather than job names. */
@@ -34,7 +34,7 @@ export type RenderOutcome =
   | { ok: false; error: string; errors: { message: string; range?: [number, number] }[] }
 
 export interface ComponentAnalysis {
-  component: RuleComponent
+  component: Component
   lines: LineIndex
   docs: TemplateDocuments
   spec: ComponentSpec | null
@@ -74,7 +74,7 @@ function toRecord(config: unknown): Record<string, unknown> {
   return plain && typeof plain === 'object' && !Array.isArray(plain) ? (plain as Record<string, unknown>) : {}
 }
 
-export function analyzeComponent(component: RuleComponent): ComponentAnalysis {
+export function analyzeComponent(component: Component): ComponentAnalysis {
   const docs = parseTemplate(component.source)
   const specResult = readSpec(component.source)
   const spec = specResult.ok ? specResult.spec : null

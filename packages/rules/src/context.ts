@@ -1,10 +1,11 @@
+import type { Catalog } from '@catalog/types'
 import type { ComponentAnalysis } from './analyze-component.js'
 import type { ScenarioAnalysis } from './analyze-scenario.js'
 import { createLineIndex, type LineIndex } from './line-index.js'
-import type { Finding, RuleCatalog, RuleTools, Severity } from './types.js'
+import type { Finding, RuleTools, Severity } from './types.js'
 
 export interface RuleContext {
-  catalog: RuleCatalog
+  catalog: Catalog
   tools: RuleTools
   components: ComponentAnalysis[]
   scenarios: ScenarioAnalysis[]
@@ -24,7 +25,7 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => void | Promise<void>
 
 export function createContext(
-  catalog: RuleCatalog,
+  catalog: Catalog,
   tools: RuleTools,
   components: ComponentAnalysis[],
   scenarios: ScenarioAnalysis[],

@@ -1,8 +1,9 @@
+import type { Catalog } from '@catalog/types'
 import { analyzeComponent, type ComponentAnalysis } from './analyze-component.js'
 import { analyzeScenario } from './analyze-scenario.js'
 import { createContext } from './context.js'
 import { rules } from './rules/index.js'
-import type { Finding, RuleCatalog, RuleTools } from './types.js'
+import type { Finding, RuleTools } from './types.js'
 
 export interface RunRulesOptions {
   /** Run only these rule ids (all when omitted). */
@@ -20,7 +21,7 @@ const bySeverityThenPlace = (a: Finding, b: Finding) =>
 
 /** Runs every rule over the catalog; findings come back sorted by file and line. */
 export async function runRules(
-  catalog: RuleCatalog,
+  catalog: Catalog,
   tools: RuleTools = {},
   options: RunRulesOptions = {},
 ): Promise<RuleReport> {

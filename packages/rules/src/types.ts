@@ -1,4 +1,5 @@
 import type { ComponentSpec } from '@catalog/engine'
+import type { Catalog } from '@catalog/types'
 
 export type Severity = 'error' | 'warning'
 
@@ -10,35 +11,6 @@ export interface Finding {
   rule: string
   severity: Severity
   message: string
-}
-
-/** What the rules read of a component; the loader's `Component` satisfies it. */
-export interface RuleComponent {
-  name: string
-  file: string
-  source: string
-  readmeFile: string
-  readme: string | null
-  metaFile: string
-  meta: { summary: string } | null
-  metaError: string | null
-}
-
-export interface RuleScenario {
-  component: string
-  name: string
-  file: string
-  source: string
-}
-
-/** What the rules read of the catalog; the loader's `Catalog` satisfies it. */
-export interface RuleCatalog {
-  project: { readmeFile: string; readme: string | null; description: string }
-  components: RuleComponent[]
-  strayFiles: string[]
-  scenarios: RuleScenario[]
-  /** Files the loader could not read, and why. */
-  problems: { file: string; message: string }[]
 }
 
 /** One error from validating a rendered configuration against GitLab's CI schema. */
@@ -83,7 +55,7 @@ export interface RuleTools {
   /** Runs shellcheck over all scripts at once. */
   runShellcheck?: (scripts: ShellScript[]) => Promise<ShellcheckComment[]>
   /** The generated docs (`@catalog/docs`), compared with the files by `docs-drift`. */
-  planDocs?: (catalog: RuleCatalog) => DocsFile[]
+  planDocs?: (catalog: Catalog) => DocsFile[]
 }
 
 export type { ComponentSpec }

@@ -12,5 +12,5 @@ export {
 export { componentHref } from './render-index.js'
 export { type ReferenceKind, resolveReferences, type VersionReference } from './resolve-references.js'
 export { latestRelease, type SortedVersion, sortVersions } from './sort-versions.js'
-export type { SiteComponent, SiteComponentMeta, SiteInput, SiteInputSpec, SiteVersion } from './types.js'
+export type { SiteComponent, SiteInput, SiteInputSpec, SiteVersion } from './types.js'
 export { escapeHtml, inlineMarkdown, scriptJson } from './util-html.js'

@@ -1,4 +1,4 @@
-import type { Catalog } from '@catalog/loader'
+import type { Catalog } from '@catalog/types'
 import { UserError } from '../errors.js'
 
 /**

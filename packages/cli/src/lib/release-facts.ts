@@ -1,5 +1,6 @@
 import type { ReleaseFacts } from '@catalog/bump'
-import { type Catalog, loadChangesets, readChangelog } from '@catalog/loader'
+import { loadChangesets, readChangelog } from '@catalog/loader'
+import type { Catalog } from '@catalog/types'
 import { latestRelease, topChangelogVersion } from '@catalog/versions'
 import { componentsAt, dirtyFiles, fileAt, firstParent, listTags, remoteTags } from './release-git.js'
 

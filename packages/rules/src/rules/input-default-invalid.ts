@@ -1,6 +1,6 @@
+import { compileRe2 } from '@catalog/engine'
 import type { RuleContext } from '../context.js'
 import { inputFieldOffset } from '../util-blocks.js'
-import { compileRe2 } from '../util-re2.js'
 
 function typeProblem(type: string, value: unknown): string | null {
   if (type === 'number' && typeof value !== 'number') return 'is not a number'
