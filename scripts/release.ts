@@ -74,7 +74,7 @@ async function push(refspec: string, force = false): Promise<void> {
   const url = `${CI_SERVER_URL}/${CI_PROJECT_PATH}.git`
   await $({
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-  })`git -c credential.helper= -c ${`credential.helper=${helper}`} push ${force ? ['--force'] : []} ${url} ${refspec}`
+  })`git -c credential.helper= -c ${`credential.helper=${helper}`} push ${force ? ['--force'] : []} --end-of-options ${url} ${refspec}`
 }
 
 switch (mode) {
@@ -141,7 +141,7 @@ switch (mode) {
       echo('usage: release.ts notes <tag>')
       process.exit(2)
     }
-    const shown = await $`git show ${`${tag}:CHANGELOG.md`}`.quiet().nothrow()
+    const shown = await $`git show --end-of-options ${`${tag}:CHANGELOG.md`}`.quiet().nothrow()
     if (shown.exitCode !== 0) {
       echo(`cannot read CHANGELOG.md at ${tag}: ${shown.stderr.trim().split('\n')[0]}`)
       process.exit(1)

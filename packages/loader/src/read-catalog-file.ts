@@ -55,23 +55,37 @@ function errorProblem(error: unknown): string {
 }
 
 /**
- * Reads a file of the catalog as UTF-8 text: regular files only, never through a symbolic link (a FIFO, a device,
- * a directory or a link is refused without reading, so `/dev/zero`, a FIFO or a link loop cannot hang a command),
- * at most MAX_FILE_BYTES, valid UTF-8. Null when there is no such file.
+ * Reads a file of the catalog as UTF-8 text: regular files only (a FIFO, a device or a directory is refused
+ * without reading, so `/dev/zero` or a FIFO cannot hang a command), at most MAX_FILE_BYTES, valid UTF-8. A
+ * symbolic link is refused too, unless `followLinks` (for a file a user names, not one found in the catalog):
+ * then a loop or a dangling link is the problem. Null when there is no such file.
  */
-export function readCatalogFile(path: string): FileRead | null {
+export function readCatalogFile(path: string, options: { followLinks?: boolean } = {}): FileRead | null {
   try {
-    if (lstatSync(path).isSymbolicLink()) return { ok: false, problem: linkProblem(path) }
+    if (lstatSync(path).isSymbolicLink() && !options.followLinks)
+      return { ok: false, problem: linkProblem(path) }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     return { ok: false, problem: errorProblem(error) }
   }
   let fd: number
   try {
-    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer. No following: a link swapped in
-    // since the check above fails here.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW)
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer. No following unless asked: a
+    // link swapped in since the check above fails here.
+    fd = openSync(
+      path,
+      constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW),
+    )
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') return { ok: false, problem: 'is a symbolic link loop' }
+    if (code === 'ENOENT')
+      return {
+        ok: false,
+        problem: linkProblem(path)
+          .replace('is a symbolic link', 'is a dangling symbolic link')
+          .replace(/: the catalog.*$/, ''),
+      }
     return { ok: false, problem: errorProblem(error) }
   }
   try {

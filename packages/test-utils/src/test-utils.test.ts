@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyFixture, gitdir, memoryIo, testdir, tmpfs, unprivileged } from './index.js'
+import { copyFixture, fillDisk, gitdir, memoryIo, testdir, tmpfs, unprivileged } from './index.js'
 
 const mounted = (dir: string) => readFileSync('/proc/mounts', 'utf8').includes(` ${dir} `)
 
@@ -75,6 +75,13 @@ describe('tmpfs', () => {
     if (previous === '') context.skip()
     expect(mounted(previous)).toBe(false)
     expect(existsSync(previous)).toBe(false)
+  })
+
+  it('fillDisk leaves about the bytes asked for', (context) => {
+    const dir = tmpfs(context, { size: '256k' })
+    fillDisk(dir, 8192)
+    writeFileSync(join(dir, 'fits'), Buffer.alloc(4096))
+    expect(() => writeFileSync(join(dir, 'too-big'), Buffer.alloc(16384))).toThrow(/ENOSPC/)
   })
 
   it('a read-only one refuses writes, even from root', (context) => {

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process'
+import { statfsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { onTestFinished, type TestContext } from 'vitest'
 import { testdir } from './testdir.js'
 
@@ -32,4 +34,11 @@ export function tmpfs(context: TestContext, options: { size: string; readOnly?: 
  */
 export function unprivileged(): { uid?: number; gid?: number } {
   return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+}
+
+/** Fills the file system holding `dir` until only about `leaveBytes` are free (a file `.filler` in `dir`). */
+export function fillDisk(dir: string, leaveBytes: number): void {
+  const { bavail, bsize } = statfsSync(dir)
+  const free = Number(bavail) * Number(bsize)
+  if (free > leaveBytes) writeFileSync(join(dir, '.filler'), Buffer.alloc(free - leaveBytes))
 }

@@ -66,7 +66,12 @@ export function componentsAt(root: string, ref: string): ComponentSource[] {
       const name = templateComponentName(file)
       return name === null
         ? []
-        : [{ name, source: git(root, ['show', `${ref}:${file}`], undefined, { raw: true }) }]
+        : [
+            {
+              name,
+              source: git(root, ['show', '--end-of-options', `${ref}:${file}`], undefined, { raw: true }),
+            },
+          ]
     })
     .sort((a, b) => a.name.localeCompare(b.name))
 }
@@ -74,7 +79,7 @@ export function componentsAt(root: string, ref: string): ComponentSource[] {
 /** A file's contents at `ref`, or null when it does not exist there. */
 export function fileAt(root: string, ref: string, path: string): string | null {
   try {
-    return git(root, ['show', `${ref}:${path}`], undefined, { raw: true })
+    return git(root, ['show', '--end-of-options', `${ref}:${path}`], undefined, { raw: true })
   } catch {
     return null
   }
