@@ -36,9 +36,11 @@ export function unprivileged(): { uid?: number; gid?: number } {
   return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
 }
 
-/** Fills the file system holding `dir` until only about `leaveBytes` are free (a file `.filler` in `dir`). */
+let fillers = 0
+
+/** Fills the file system holding `dir` until only about `leaveBytes` are free (a new `.filler-N` file in `dir`). */
 export function fillDisk(dir: string, leaveBytes: number): void {
   const { bavail, bsize } = statfsSync(dir)
   const free = Number(bavail) * Number(bsize)
-  if (free > leaveBytes) writeFileSync(join(dir, '.filler'), Buffer.alloc(free - leaveBytes))
+  if (free > leaveBytes) writeFileSync(join(dir, `.filler-${++fillers}`), Buffer.alloc(free - leaveBytes))
 }

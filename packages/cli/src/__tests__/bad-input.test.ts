@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { copyFixture, memoryIo, testdir } from '@catalog/test-utils'
+import { copyFixture, fillDisk, gitdir, memoryIo, testdir, tmpfs } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from '../index.js'
 import { treeSnapshot } from './tree-snapshot.js'
@@ -112,4 +112,151 @@ it('the site is not written when the catalog has an unreadable file', async () =
   const out = join(testdir(), 'site')
   expect(await main(['site', '--out', out], memoryIo(root))).toBe(1)
   expect(treeSnapshot(join(out, '..'))).toEqual({})
+})
+
+describe('render: the file it is given', { timeout: 30_000 }, () => {
+  const odd: [string, (dir: string) => string, string][] = [
+    ['/dev/zero', () => '/dev/zero', 'is a device, not a regular file'],
+    ['a link to /dev/zero', (dir) => link(dir, '/dev/zero'), 'is a device, not a regular file'],
+    ['a FIFO', (dir) => fifo(dir), 'is a FIFO, not a regular file'],
+    ['a link loop', (dir) => link(dir, 'template.yml'), 'is a symbolic link loop'],
+    ['a dangling link', (dir) => link(dir, 'gone.yml'), 'is a dangling symbolic link (to gone.yml)'],
+    ['a directory', (dir) => dir, 'is a directory, not a regular file'],
+    ['text that is not UTF-8', (dir) => latin1(dir), 'is not UTF-8 text'],
+  ]
+  const link = (dir: string, target: string) => {
+    symlinkSync(target, join(dir, 'template.yml'))
+    return join(dir, 'template.yml')
+  }
+  const fifo = (dir: string) => {
+    execFileSync('mkfifo', [join(dir, 'template.yml')])
+    return join(dir, 'template.yml')
+  }
+  const latin1 = (dir: string) => {
+    writeFileSync(join(dir, 'template.yml'), Buffer.from('job:\n  script: [caf\xe9]\n', 'latin1'))
+    return join(dir, 'template.yml')
+  }
+
+  it.each(odd)('%s: refused in one line, exit 2', async (_name, make, problem) => {
+    const dir = testdir()
+    const file = make(dir)
+    const io = memoryIo(dir)
+    expect(await main(['render', file], io)).toBe(2)
+    expect(io.err).toBe(`cannot read file \`${file}\`: it ${problem}\n`)
+  })
+
+  it('renders !!binary as the text it encodes, not a Buffer object', async () => {
+    const dir = testdir({
+      't.yml': 'job:\n  script: [echo]\n  variables:\n    GREETING: !!binary aGVsbG8=\n',
+    })
+    const yaml = memoryIo(dir)
+    expect(await main(['render', 't.yml'], yaml)).toBe(0)
+    expect(yaml.out).toBe('job:\n  script:\n    - echo\n  variables:\n    GREETING: hello\n')
+    const json = memoryIo(dir)
+    expect(await main(['render', 't.yml', '--json'], json)).toBe(0)
+    expect(JSON.parse(json.out).config.job.variables).toEqual({ GREETING: 'hello' })
+  })
+})
+
+describe('a template that does not load', { timeout: 30_000 }, () => {
+  const brokenCatalog = () =>
+    copyFixture(cleanCatalog, { [TEMPLATE]: (text) => text.replace('inputs:', 'inputs: [') })
+
+  it('list lists it, names the problem on stderr and exits 1', async () => {
+    const io = memoryIo(brokenCatalog())
+    expect(await main(['list'], io)).toBe(1)
+    expect(io.out).toMatch(/^COMPONENT/)
+    expect(io.err).toMatch(/^catalog: templates\/build\/template\.yml: The spec header is invalid: .+\n$/)
+  })
+
+  it('show shows the problem and exits 1', async () => {
+    const io = memoryIo(brokenCatalog())
+    expect(await main(['show', 'build'], io)).toBe(1)
+    expect(io.out).toContain('problem: The spec header is invalid:')
+  })
+})
+
+describe('site --out where it cannot write', { timeout: 30_000 }, () => {
+  it('under a read-only parent: one line, exit 1, nothing written', async (context) => {
+    const readOnly = tmpfs(context, { size: '64k', readOnly: true })
+    const io = memoryIo(copyFixture(cleanCatalog))
+    expect(await main(['site', '--out', join(readOnly, 'public')], io)).toBe(1)
+    expect(io.err).toMatch(
+      /^catalog: cannot write the site to .+\/public \(EROFS: .+\); nothing was written\n$/,
+    )
+  })
+
+  it('a link loop as --out: one line, exit 1', async () => {
+    const out = join(testdir(), 'public')
+    symlinkSync('public', out)
+    const io = memoryIo(copyFixture(cleanCatalog))
+    expect(await main(['site', '--out', out], io)).toBe(1)
+    expect(io.err).toMatch(/^catalog: cannot write the site to .+ \(E\w+: .+\); .+\n$/)
+    expect(io.err.trimEnd().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('a full disk', { timeout: 60_000 }, () => {
+  /** The clean catalog on a small tmpfs with only `leave` bytes free. */
+  const fullCatalog = (context: Parameters<typeof tmpfs>[0], leave = 4096) => {
+    const disk = tmpfs(context, { size: '2m' })
+    cpSync(copyFixture(cleanCatalog), disk, { recursive: true })
+    fillDisk(disk, leave)
+    return disk
+  }
+
+  it('site: the old site stays, no staging directory is left, one line', async (context) => {
+    const disk = fullCatalog(context, 64 * 1024)
+    mkdirSync(join(disk, 'public'))
+    writeFileSync(join(disk, 'public/old.html'), 'old site')
+    fillDisk(disk, 0)
+    const before = treeSnapshot(disk)
+    const io = memoryIo(disk)
+    expect(await main(['site', '--out', 'public', '--force'], io)).toBe(1)
+    expect(io.err).toMatch(/^catalog: cannot write the site to .+ \(ENOSPC: .+\); .+ was not changed\n$/)
+    expect(treeSnapshot(disk)).toEqual(before)
+  })
+
+  it('validate --output: the report is whole or absent, never half written', async (context) => {
+    const disk = fullCatalog(context, 0)
+    const io = memoryIo(disk)
+    expect(await main(['validate', '--format', 'codequality', '--output', 'report.json'], io)).toBe(1)
+    expect(io.err).toMatch(/^catalog: cannot write report\.json \(ENOSPC: .+\); nothing was written\n$/)
+    expect(treeSnapshot(disk)['report.json']).toBeUndefined()
+  })
+
+  it('changeset: no half-written changeset is left for release to trip over', async (context) => {
+    const disk = tmpfs(context, { size: '2m' })
+    const repo = gitdir({ 'templates/a/template.yml': 'job:\n  script: [x]\n' })
+    cpSync(repo.root, disk, { recursive: true })
+    fillDisk(disk, 0)
+    const before = treeSnapshot(disk)
+    const io = memoryIo(disk)
+    expect(await main(['changeset', '--bump', 'patch', '--message', 'a: fix'], io)).toBe(1)
+    expect(io.err).toMatch(/^catalog: cannot write .+ \(ENOSPC: .+\); nothing was written\n$/)
+    expect(treeSnapshot(disk)).toEqual(before)
+  })
+
+  it('release: nothing changed, one line, when git runs out of space for the release', async (context) => {
+    const disk = tmpfs(context, { size: '4m' })
+    const repo = gitdir({
+      'templates/a/template.yml': 'job:\n  script: [x]\n',
+      '.changeset/a.md': '---\n"container-build-catalog": minor\n---\n\na: first\n',
+    })
+    const root = join(disk, 'repo')
+    cpSync(repo.root, root, { recursive: true })
+    // A fresh index (the copy's is stale), so the first write that fails is the release's own objects.
+    execFileSync('git', ['status', '--porcelain'], { cwd: root })
+    fillDisk(disk, 0)
+    const head = readFileSync(join(root, '.git/HEAD'), 'utf8')
+    const before = treeSnapshot(root)
+    const { run } = await import('../commands/release/index.js')
+    const io = memoryIo(root)
+    const validate = async () => ({ ok: true, summary: '' })
+    await expect(run(['--date', '2026-11-23'], io, { validate })).rejects.toThrow(
+      /^preparing the release commit failed \(.*(No space left on device|Out of diskspace|ENOSPC).*\); nothing was changed$/,
+    )
+    expect(treeSnapshot(root)).toEqual(before)
+    expect(readFileSync(join(root, '.git/HEAD'), 'utf8')).toBe(head)
+  })
 })

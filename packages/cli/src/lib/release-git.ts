@@ -22,7 +22,8 @@ export function git(
       cwd: root,
       encoding: 'utf8',
       input,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...options.env },
+      // No optional locks: reading the status never rewrites the index (a full disk or a stale lock would fail it).
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     })

@@ -34,7 +34,8 @@ export function writeTarget(root: string, path: string): string {
   return target
 }
 
-function reason(error: unknown): string {
+/** An fs error in one line: `ENOSPC: no space left on device`. */
+export function errnoReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   return code ? `${code}: ${(error as Error).message.replace(/^\w+: /, '').split(',')[0]}` : String(error)
 }
@@ -75,7 +76,7 @@ export async function writeAllOrNothing(files: FileWrite[], what: string, guard:
   } catch (error) {
     cleanUp()
     if (error instanceof InterruptedError) throw error
-    throw new UserError(`cannot write ${what} (${reason(error)}); nothing was written`)
+    throw new UserError(`cannot write ${what} (${errnoReason(error)}); nothing was written`)
   }
   const renamed: Staged[] = []
   let failure: unknown = null
@@ -99,7 +100,7 @@ export async function writeAllOrNothing(files: FileWrite[], what: string, guard:
         ? 'rolled back: every file is as it was'
         : `rolling back did not finish: ${stuck.map((file) => `${file.path} (its original is ${file.temporary.replace(/\.tmp$/, '.bak')})`).join(', ')}`
     if (signal) throw new InterruptedError(signal, state)
-    throw new UserError(`cannot write ${what} (${reason(failure)}); ${state}`)
+    throw new UserError(`cannot write ${what} (${errnoReason(failure)}); ${state}`)
   }
   cleanUp()
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { CATALOG_PACKAGE, formatReason, planRelease, type ReleasePlan } from '@catalog/bump'
 import { loadCatalog } from '@catalog/loader'
 import write from '@changesets/write'
@@ -5,6 +8,8 @@ import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import { gatherReleaseFacts } from '../../lib/release-facts.js'
 import { repositoryRoot } from '../../lib/release-git.js'
+import { withSignalGuard } from '../../lib/signal-guard.js'
+import { errnoReason, writeAllOrNothing, writeTarget } from '../../lib/write-all-or-nothing.js'
 import { parseFlags } from '../../parse-flags.js'
 
 export const usage = `Usage: catalog changeset --bump major|minor|patch --message <text> [--json]
@@ -71,20 +76,31 @@ function describeStatus(status: Status): string {
   return `${lines.join('\n')}\n`
 }
 
+/**
+ * Writes the changeset with @changesets/write into a scratch directory (it writes in place, so a full disk would
+ * leave half a changeset), then moves it into .changeset/ whole.
+ */
 async function add(root: string, level: (typeof LEVELS)[number], message: string): Promise<string> {
-  const text = message.trim()
-  let id: string
+  const scratch = mkdtempSync(join(tmpdir(), 'catalog-changeset-'))
   try {
     // prettier: false keeps the text as written (prettier would rewrite its markdown).
-    id = await write({ summary: text, releases: [{ name: CATALOG_PACKAGE, type: level }] }, root, {
-      prettier: false,
-    })
-  } catch (error) {
-    throw new UserError(
-      `cannot write the changeset in .changeset/: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    const id = await write(
+      { summary: message.trim(), releases: [{ name: CATALOG_PACKAGE, type: level }] },
+      scratch,
+      { prettier: false },
     )
+    const file = `.changeset/${id}.md`
+    const text = readFileSync(join(scratch, file), 'utf8')
+    mkdirSync(join(root, '.changeset'), { recursive: true })
+    const target = writeTarget(root, join(root, file))
+    await withSignalGuard((guard) => writeAllOrNothing([{ path: target, text }], file, guard))
+    return file
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw new UserError(`cannot write the changeset (${errnoReason(error)}); nothing was written`)
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
   }
-  return `.changeset/${id}.md`
 }
 
 export async function run(args: string[], io: Io): Promise<number> {

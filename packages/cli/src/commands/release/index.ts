@@ -110,7 +110,10 @@ export async function run(args: string[], io: Io, deps: ReleaseDeps = {}): Promi
   try {
     result = await withSignalGuard((guard) => release(root, options, deps.validate ?? validateGate, guard))
   } catch (error) {
-    if (error instanceof GitError) throw new UserError(`git: ${error.message.split('\n')[0]}`)
+    if (error instanceof GitError) {
+      // Applying the plan reports its own git failures; one that gets here came before any change.
+      throw new UserError(`git: ${error.message.split('\n')[0]}; nothing was changed`)
+    }
     throw error
   }
   const { plan, warnings, outcome } = result

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
   type ComponentContext,
@@ -8,6 +7,7 @@ import {
   type VariableValue,
   yamlReferenceTag,
 } from '@catalog/engine'
+import { readCatalogFile } from '@catalog/loader'
 import { Document } from 'yaml'
 import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
@@ -24,28 +24,18 @@ Renders a component file the way GitLab includes it: header validated, inputs ch
 
 Exit codes: 0 rendered, 1 GitLab rejected the file or its inputs, 2 usage error.`
 
-// Far above GitLab's own YAML size limit, so the engine still reports GitLab's error for files near it;
-// only guards against reading something absurd into memory.
-const MAX_READ_BYTES = 64 * 1024 * 1024
-
 /** A problem with the files the command was given (not GitLab's verdict on the component): exit 2. */
 class ArgumentFileError extends Error {}
 
+/**
+ * A file named on the command line: regular files only (a FIFO or `/dev/zero` is refused, not waited on),
+ * through links, at most the loader's size limit, UTF-8.
+ */
 function readText(path: string, what: string): string {
-  let size: number
-  try {
-    size = statSync(path).size
-  } catch {
-    throw new ArgumentFileError(`cannot read ${what} \`${path}\`: no such file`)
-  }
-  if (size > MAX_READ_BYTES) throw new ArgumentFileError(`${what} \`${path}\` is too large (${size} bytes)`)
-  try {
-    return new TextDecoder('utf-8').decode(readFileSync(path))
-  } catch (error) {
-    throw new ArgumentFileError(
-      `cannot read ${what} \`${path}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    )
-  }
+  const read = readCatalogFile(path, { followLinks: true })
+  if (read === null) throw new ArgumentFileError(`cannot read ${what} \`${path}\`: no such file`)
+  if (!read.ok) throw new ArgumentFileError(`cannot read ${what} \`${path}\`: it ${read.problem}`)
+  return read.text
 }
 
 function loadYamlArgument(text: string, what: string): unknown {

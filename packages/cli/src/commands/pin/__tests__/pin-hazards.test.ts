@@ -28,7 +28,7 @@ const RELEASE = `include:\n${ref('buildah', '1.0')}`
 
 const files = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory() && entry.name !== '.filler')
+    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.filler'))
     .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
     .sort()
 
