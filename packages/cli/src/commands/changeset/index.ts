@@ -81,26 +81,28 @@ function describeStatus(status: Status): string {
  * leave half a changeset), then moves it into .changeset/ whole.
  */
 async function add(root: string, level: (typeof LEVELS)[number], message: string): Promise<string> {
-  const scratch = mkdtempSync(join(tmpdir(), 'catalog-changeset-'))
-  try {
-    // prettier: false keeps the text as written (prettier would rewrite its markdown).
-    const id = await write(
-      { summary: message.trim(), releases: [{ name: CATALOG_PACKAGE, type: level }] },
-      scratch,
-      { prettier: false },
-    )
-    const file = `.changeset/${id}.md`
-    const text = readFileSync(join(scratch, file), 'utf8')
-    mkdirSync(join(root, '.changeset'), { recursive: true })
-    const target = writeTarget(root, join(root, file))
-    await withSignalGuard((guard) => writeAllOrNothing([{ path: target, text }], file, guard))
-    return file
-  } catch (error) {
-    if (error instanceof UserError) throw error
-    throw new UserError(`cannot write the changeset (${errnoReason(error)}); nothing was written`)
-  } finally {
-    rmSync(scratch, { recursive: true, force: true })
-  }
+  // Signals are held from the start, so an interrupted run leaves no scratch directory either.
+  return withSignalGuard(async (guard) => {
+    const scratch = mkdtempSync(join(tmpdir(), 'catalog-changeset-'))
+    try {
+      // prettier: false keeps the text as written (prettier would rewrite its markdown).
+      const id = await write(
+        { summary: message.trim(), releases: [{ name: CATALOG_PACKAGE, type: level }] },
+        scratch,
+        { prettier: false },
+      )
+      const file = `.changeset/${id}.md`
+      const text = readFileSync(join(scratch, file), 'utf8')
+      mkdirSync(join(root, '.changeset'), { recursive: true })
+      await writeAllOrNothing([{ path: writeTarget(root, join(root, file)), text }], file, guard)
+      return file
+    } catch (error) {
+      if (error instanceof UserError) throw error
+      throw new UserError(`cannot write the changeset (${errnoReason(error)}); nothing was written`)
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+    }
+  })
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
