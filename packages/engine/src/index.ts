@@ -1,6 +1,7 @@
 export type { ErrorCode, SpecError } from './errors.js'
 export { joinErrors, MAX_REPORTED_ERRORS } from './errors.js'
 export { shellescape } from './functions/posix-escape.js'
+export { GLOBAL_KEYWORDS } from './global-keywords.js'
 export type { InterpolationBlock } from './interpolate/find-blocks.js'
 export { findBlocks } from './interpolate/find-blocks.js'
 export type { ParseYamlResult } from './parse-yaml.js'

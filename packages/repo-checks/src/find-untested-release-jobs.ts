@@ -1,3 +1,4 @@
+import { GLOBAL_KEYWORDS } from '@catalog/engine'
 import { type CollectionTag, parse, type ScalarTag } from 'yaml'
 
 export interface PipelineProblem {
@@ -7,20 +8,6 @@ export interface PipelineProblem {
 
 type Job = Record<string, unknown>
 
-// Top-level keys of a pipeline that are not jobs.
-const GLOBAL_KEYWORDS = new Set([
-  'after_script',
-  'before_script',
-  'cache',
-  'default',
-  'image',
-  'include',
-  'services',
-  'stages',
-  'variables',
-  'workflow',
-  'spec',
-])
 const DEFAULT_STAGES = ['.pre', 'build', 'test', 'deploy', '.post']
 // `!reference [job, key]`: kept as its list; no check here reads through one.
 const referenceTag: CollectionTag = { tag: '!reference', collection: 'seq', resolve: (value) => value }

@@ -1,23 +1,8 @@
-import { type ComponentSpec, readSpec, render, YamlReference } from '@catalog/engine'
+import { type ComponentSpec, GLOBAL_KEYWORDS, readSpec, render, YamlReference } from '@catalog/engine'
 import type { Component } from '@catalog/types'
 import { isMap, type Pair, type YAMLMap } from 'yaml'
 import { createLineIndex, type LineIndex } from './line-index.js'
 import { keyText, parseTemplate, type TemplateDocuments } from './util-yaml.js'
-
-/** Top-level keys GitLab treats as global keywords rather than job names. */
-export const GLOBAL_KEYWORDS = new Set([
-  'default',
-  'include',
-  'stages',
-  'variables',
-  'workflow',
-  'spec',
-  'image',
-  'services',
-  'cache',
-  'before_script',
-  'after_script',
-])
 
 export interface TemplateJob {
   /** The key as written in the template, `$[[ … ]]` blocks included. */

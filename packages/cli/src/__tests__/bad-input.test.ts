@@ -13,6 +13,12 @@ import { treeSnapshot } from './tree-snapshot.js'
 const cleanCatalog = fileURLToPath(new URL('../commands/validate/fixtures/clean-catalog/', import.meta.url))
 const TEMPLATE = 'templates/build/template.yml'
 
+/** Replaces the template with what `make` puts at its path. */
+const asTemplate = (make: (path: string) => void) => (root: string) => {
+  rmSync(join(root, TEMPLATE))
+  make(join(root, TEMPLATE))
+}
+
 const oddTrees: { name: string; make: (root: string) => void; file: string; problem: string }[] = [
   {
     name: 'a symbolic link loop in templates/',
@@ -28,37 +34,25 @@ const oddTrees: { name: string; make: (root: string) => void; file: string; prob
   },
   {
     name: 'a dangling template link',
-    make: (root) => {
-      rmSync(join(root, TEMPLATE))
-      symlinkSync('missing.yml', join(root, TEMPLATE))
-    },
+    make: asTemplate((path) => symlinkSync('missing.yml', path)),
     file: TEMPLATE,
     problem: 'is a symbolic link (to missing.yml)',
   },
   {
     name: 'a template linked to itself',
-    make: (root) => {
-      rmSync(join(root, TEMPLATE))
-      symlinkSync('template.yml', join(root, TEMPLATE))
-    },
+    make: asTemplate((path) => symlinkSync('template.yml', path)),
     file: TEMPLATE,
     problem: 'is a symbolic link (to template.yml)',
   },
   {
     name: 'a template linked to /dev/zero',
-    make: (root) => {
-      rmSync(join(root, TEMPLATE))
-      symlinkSync('/dev/zero', join(root, TEMPLATE))
-    },
+    make: asTemplate((path) => symlinkSync('/dev/zero', path)),
     file: TEMPLATE,
     problem: 'is a symbolic link (to /dev/zero)',
   },
   {
     name: 'a FIFO template',
-    make: (root) => {
-      rmSync(join(root, TEMPLATE))
-      execFileSync('mkfifo', [join(root, TEMPLATE)])
-    },
+    make: asTemplate((path) => execFileSync('mkfifo', [path])),
     file: TEMPLATE,
     problem: 'is a FIFO, not a regular file',
   },

@@ -5,7 +5,7 @@ import { parseChangeset } from '@catalog/bump'
 import { type GitDir, gitdir, memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../index.js'
-import { catalogRepo } from '../../release/__tests__/catalog-repo.js'
+import { catalogRepo, PASSING_TEMPLATE } from '../../release/__tests__/catalog-repo.js'
 
 const INPUT = (name: string) => `    ${name}:\n      default: x\n      description: '${name}.'`
 const template = (inputs: string[]) =>
@@ -127,31 +127,7 @@ describe('catalog changeset status', () => {
 it('the documented flow: npx catalog changeset, status, commit, catalog release', {
   timeout: 120_000,
 }, async () => {
-  const repo = await catalogRepo(
-    `spec:
-  inputs:
-    job_name:
-      type: string
-      default: hello
-      description: 'Job name.'
-    stage:
-      type: string
-      default: build
-      description: 'Stage.'
-    image:
-      type: string
-      default: 'docker.io/library/busybox:1.37.0@sha256:${'0'.repeat(64)}'
-      description: 'Image.'
----
-'$[[ inputs.job_name ]]':
-  stage: $[[ inputs.stage ]]
-  image: $[[ inputs.image ]]
-  script:
-    - echo hello
-`,
-    { '.changeset/README.md': '# Changesets\n' },
-    'a catalog',
-  )
+  const repo = await catalogRepo(PASSING_TEMPLATE, { '.changeset/README.md': '# Changesets\n' }, 'a catalog')
   const npx = (...args: string[]) =>
     spawnSync('npx', ['--no-install', 'catalog', ...args], {
       cwd: repo.root,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { type GitDir, memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../index.js'
-import { catalogRepo } from './catalog-repo.js'
+import { catalogRepo, PASSING_TEMPLATE } from './catalog-repo.js'
 
 // `catalog release` interrupted for real: the built bin, spawned, with the real validate gate, sent SIGINT or
 // SIGTERM at several delays, or to its whole process group (as Ctrl-C does, reaching git too). After every run
@@ -14,32 +14,10 @@ import { catalogRepo } from './catalog-repo.js'
 const bin = fileURLToPath(new URL('../../../../bin/catalog.js', import.meta.url))
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
 
-const TEMPLATE = `spec:
-  inputs:
-    job_name:
-      type: string
-      default: hello
-      description: 'Job name.'
-    stage:
-      type: string
-      default: build
-      description: 'Stage.'
-    image:
-      type: string
-      default: 'docker.io/library/busybox:1.37.0@sha256:${'0'.repeat(64)}'
-      description: 'Image.'
----
-'$[[ inputs.job_name ]]':
-  stage: $[[ inputs.stage ]]
-  image: $[[ inputs.image ]]
-  script:
-    - echo hello
-`
-
 /** A released catalog (1.0.0) with a pending changeset for 1.1.0. */
 async function pendingRelease(): Promise<GitDir> {
   const repo = await catalogRepo(
-    TEMPLATE,
+    PASSING_TEMPLATE,
     { 'CHANGELOG.md': '# Changelog\n\n## 1.0.0 (2026-01-01)\n\n### hello\n\n- first\n' },
     'released',
   )
