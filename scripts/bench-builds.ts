@@ -1,232 +1,341 @@
-// Measures each builder on the sample Dockerfile (test/fixtures/): a cold build, a warm rebuild after changing
-// only the copied file, and a rebuild with no change, side by side in one run. Every build starts with empty
-// local storage, as on a fresh CI runner, so cache hits come from the registry cache only. Prints wall times,
-// warm/cold ratio and the share of layer steps (RUN/COPY/ADD) each builder reports as served from cache.
-// Needs the local stack (`npx tsx scripts/e2e-stack.ts up`, started here if down). Kaniko runs when
-// KANIKO_EXECUTOR_IMAGE names an executor image present in the local daemon.
-// Usage: npm run bench:builds [-- --context <dir>] [--changed-file <path in context>] [--builders a,b]
-// Leaves behind: images and caches under <registry>/bench/<run>/ in the local registry; temp dirs are removed.
-import { mkdtempSync, rmSync } from 'node:fs'
+// Measures every builder component in container mode, as the end-to-end suite runs it (test/e2e/runner/: the job
+// in the component's local image, services as siblings, only dind privileged), side by side in one run:
+//   cold       empty registry cache (a registry namespace new to this run),
+//   warm       only test/fixtures/app/version.txt changed (a new commit), on a fresh runner: new job and service
+//              containers, so the registry cache is the only cache there is,
+//   no-change  the same commit again, on a fresh runner.
+// Builders: buildx-cache with its default `docker-container` builder and with `builder: docker` (both in a
+// Docker-in-Docker service), kaniko (the fork's local debug image), buildah (its local image; the runner relaxes
+// seccomp, see test/e2e/README.md). Reports the job's seconds (the pipeline's time minus the render/merge step
+// GitLab does before any job runs, measured just before), warm/cold (goal ≤ 0.3), and the share of steps each
+// builder reports as served from cache (test/e2e/lib/cache-report.ts): in the warm build those above the changed
+// COPY, in the no-change build all of them. Then the Go build time of the pinned tools (tool-versions.yml): cold
+// (an empty temporary GOCACHE; modules come from the machine's GOMODCACHE, already downloaded) and cached (the
+// same GOCACHE again), built beside the stack's binaries under a `bench-` name, never over them.
+// Needs root and the local stack (`npx tsx scripts/e2e-stack.ts up`, brought up here when down); no other e2e run
+// at the same time (job container names are per process).
+// Usage: npm run bench:builds [-- --runs 3] [--builders kaniko,buildah] [--no-go] [--go-tools kaniko] [--logs <dir>]
+// `--runs N` repeats the three builds N times, builders taking turns, each run with a cache of its own, and
+// reports the median seconds and the hits over all runs; `--logs` keeps each build job's log as
+// <dir>/<builder>-<run>-<phase>.log, to see which step missed the cache.
+// Leaves behind: images and caches under <registry>/e2e-<run>/…/bench/ in the local registry; workspaces, the
+// temporary GOCACHE and the bench binaries are removed.
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { $, argv, fs } from 'zx'
 import { buildahSteps, buildkitSteps, kanikoSteps, type Step } from '../test/e2e/lib/cache-report.js'
-import { stackEnv, up } from './lib/e2e-stack.js'
-import { paths } from './lib/stack-layout.js'
+import { buildahRunner } from '../test/e2e/lib/local.js'
+import { planLocalScenario, type RunOptions, runScenario, tail } from '../test/e2e/lib/pipeline.js'
+import { createWorkspace, type Workspace } from '../test/e2e/lib/workspace.js'
+import { up } from './lib/e2e-stack.js'
+import { buildGoTool, goToolDir } from './lib/go-tools.js'
+import { type GoTool, toolVersions } from './lib/tool-versions.js'
 
 $.verbose = false
 $.quiet = true
 
-const flags = argv as { context?: string; 'changed-file'?: string; builders?: string }
-const repoRoot = new URL('..', import.meta.url).pathname
-const fixture = flags.context ?? join(repoRoot, 'test/fixtures')
+const flags = argv as { builders?: string; go?: boolean; 'go-tools'?: string; logs?: string; runs?: number }
+const runs = Math.max(1, Number(flags.runs ?? 1))
 
-type Phase = 'cold' | 'warm' | 'no-change'
+// ---------------------------------------------------------------- what is measured (pure)
+
+const PHASES = ['cold', 'warm', 'no-change'] as const
+type Phase = (typeof PHASES)[number]
+
+const CONTEXT = 'test/fixtures'
+/** The file the warm build changes, relative to CONTEXT: only the layers from its COPY on must rebuild. */
+const CHANGED_FILE = 'app/version.txt'
+const JOB = 'build'
+
+interface BenchBuilder {
+  name: string
+  component: string
+  /** Inputs beyond the ones every bench scenario sets (context, image, build args). */
+  inputs: Record<string, unknown>
+  runner?: RunOptions['runner']
+  steps: (log: string) => Step[]
+}
+
+const BUILDERS: BenchBuilder[] = [
+  { name: 'buildx-cache (docker-container)', component: 'buildx-cache', inputs: {}, steps: buildkitSteps },
+  {
+    name: 'buildx-cache (builder: docker)',
+    component: 'buildx-cache',
+    inputs: { builder: 'docker' },
+    steps: buildkitSteps,
+  },
+  { name: 'kaniko', component: 'kaniko', inputs: {}, steps: kanikoSteps },
+  {
+    name: 'buildah',
+    component: 'buildah',
+    inputs: { ca_certificate: '$TEST_REGISTRY_CA' },
+    runner: buildahRunner.runner,
+    steps: buildahSteps,
+  },
+]
+
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+
+/** `--builders kaniko,buildx` keeps the builders whose name starts with one of the words. */
+const selectBuilders = (all: BenchBuilder[], filter?: string) => {
+  const words = filter?.split(',').filter(Boolean)
+  return words ? all.filter((b) => words.some((word) => b.name.startsWith(word))) : all
+}
+
+/** The bench pipeline: one build job of the component, pushing to its own repository (and cache) of this run. */
+function benchScenario(builder: BenchBuilder, run: number): string {
+  const inputs = {
+    job_name: JOB,
+    rules: [{ when: 'on_success' }],
+    context: CONTEXT,
+    image_name: `$CI_REGISTRY_IMAGE/bench/${slugOf(builder.name)}-${run}`,
+    build_args: ['BASE_IMAGE=$BASE_IMAGE', 'REVISION=$CI_COMMIT_SHA'],
+    ...builder.inputs,
+  }
+  return `${JSON.stringify(
+    {
+      stages: ['build'],
+      // The project variable BASE_IMAGE (test/e2e/lib/local.ts) names the local base image instead.
+      variables: { BASE_IMAGE: 'docker.io/library/busybox:1.37.0' },
+      include: [
+        { component: `$CI_SERVER_FQDN/$CI_PROJECT_PATH/${builder.component}@$CI_COMMIT_SHA`, inputs },
+      ],
+    },
+    null,
+    2,
+  )}\n`
+}
+
+const normalise = (instruction: string) => instruction.replace(/\s+/g, ' ').trim()
+
+/** The layer steps (RUN, COPY, ADD) written above the COPY of the changed file: a warm build can serve these from cache. */
+function unchangedInstructions(dockerfile: string, changedFile: string): string[] {
+  const lines = dockerfile.split('\n').map(normalise)
+  const copyAt = lines.findIndex((line) => /^COPY\s/i.test(line) && line.includes(changedFile))
+  if (copyAt < 0) throw new Error(`the Dockerfile does not COPY ${changedFile}`)
+  return lines.slice(0, copyAt).filter((line) => /^(RUN|COPY|ADD)\s/i.test(line))
+}
+
+interface Share {
+  served: number
+  of: number
+}
+
+/** How many of `steps` (or of those named in `only`) the builder reported as served from cache. */
+function cacheShare(steps: Step[], only?: string[]): Share {
+  const wanted = only
+    ? steps.filter((step) => only.some((instruction) => normalise(step.instruction) === instruction))
+    : steps
+  return { served: wanted.filter((step) => step.cached).length, of: wanted.length }
+}
+
+const shareText = (share: Share) =>
+  share.of === 0
+    ? 'no steps seen'
+    : `${share.served}/${share.of} (${Math.round((100 * share.served) / share.of)}%)`
+
 interface Measure {
   seconds: number
   steps: Step[]
 }
-interface Builder {
-  name: string
-  available(): Promise<string | true>
-  /** Empties the builder's local storage so only the registry cache can serve hits. */
-  reset(): Promise<void>
-  /** `cache` is a repository without tag: buildah and kaniko tag it themselves. */
-  build(context: string, image: string, cache: string): Promise<string>
-  parse(log: string): Step[]
+type Measures = Record<Phase, Measure>
+type BuilderResult = { runs: Measures[] } | { error: string }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
 
-await up()
-const stack = stackEnv()
-const env = {
-  ...process.env,
-  PATH: `${stack.E2E_PATH_PREPEND}:${process.env.PATH}`,
-  DOCKER_HOST: stack.DOCKER_HOST,
-  DOCKER_CONFIG: paths.clientConfig,
-}
-const work = mkdtempSync(join(tmpdir(), 'catalog-bench-'))
-const authFile = join(work, 'auth.json')
-const run = `${Date.now().toString(36)}`
-const baseImageArg = ['--build-arg', `BASE_IMAGE=${stack.E2E_BASE_IMAGE}`]
+const sumShares = (shares: Share[]): Share =>
+  shares.reduce((sum, share) => ({ served: sum.served + share.served, of: sum.of + share.of }), {
+    served: 0,
+    of: 0,
+  })
 
-await $({
-  env,
-  input: stack.E2E_REGISTRY_PASSWORD,
-})`docker login -u ${stack.E2E_REGISTRY_USER} --password-stdin ${stack.E2E_REGISTRY}`
-await $({
-  env,
-  input: stack.E2E_REGISTRY_PASSWORD,
-})`buildah login --authfile ${authFile} -u ${stack.E2E_REGISTRY_USER} --password-stdin ${stack.E2E_REGISTRY}`
-
-/** Overlay storage leaves mounts under its root; they go before the directory does. */
-async function removeStorage(root: string): Promise<void> {
-  const mounts = (await fs.readFile('/proc/mounts', 'utf8'))
-    .split('\n')
-    .map((line: string) => line.split(' ')[1] ?? '')
-    .filter((mount: string) => mount.startsWith(`${root}/`))
-    .sort()
-    .reverse()
-  for (const mount of mounts) await $`umount -l ${mount}`.nothrow()
-  await fs.remove(root)
+function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-function buildahBuilder(driver: 'vfs' | 'overlay'): Builder {
-  const root = join(work, `buildah-${driver}`)
-  const global = ['--root', join(root, 'root'), '--runroot', join(root, 'run'), '--storage-driver', driver]
-  const buildEnv = { ...env, REGISTRY_AUTH_FILE: authFile, BUILDAH_ISOLATION: 'chroot' }
-  return {
-    name: `buildah (${driver})`,
-    available: async () => ((await $`buildah --version`.nothrow()).ok ? true : 'buildah missing'),
-    // Each build gets fresh storage, as a CI job does.
-    reset: () => removeStorage(root),
-    async build(context, image, cache) {
-      const args = ['--layers', '--cache-from', cache, '--cache-to', cache, ...baseImageArg, '-t', image]
-      const out = await $({ env: buildEnv })`buildah ${global} build ${args} ${context}`
-      await $({ env: buildEnv })`buildah ${global} push ${image}`
-      return out.stdout + out.stderr
+function buildRows(results: [string, BuilderResult][], unchanged: string[]): string[][] {
+  return results.map(([name, result]) => {
+    if ('error' in result) return [name, `failed: ${result.error}`, '', '', '', '', '', '']
+    const seconds = (phase: Phase) => median(result.runs.map((measures) => measures[phase].seconds))
+    const share = (phase: Phase, only?: string[]) =>
+      shareText(sumShares(result.runs.map((measures) => cacheShare(measures[phase].steps, only))))
+    const ratio = seconds('warm') / seconds('cold')
+    return [
+      name,
+      seconds('cold').toFixed(1),
+      seconds('warm').toFixed(1),
+      seconds('no-change').toFixed(1),
+      `${ratio.toFixed(2)}${ratio <= 0.3 ? '' : ' (goal ≤ 0.3)'}`,
+      share('cold'),
+      share('warm', unchanged),
+      share('no-change'),
+    ]
+  })
+}
+
+// ---------------------------------------------------------------- builds
+
+/** Commits a change to the changed file only: the jobs check out HEAD, the pipeline runs for the new SHA. */
+async function commitChange(ws: Workspace, phase: Phase): Promise<Workspace> {
+  const git = $({
+    cwd: ws.dir,
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: 'bench',
+      GIT_AUTHOR_EMAIL: 'bench@example.com',
+      GIT_COMMITTER_NAME: 'bench',
+      GIT_COMMITTER_EMAIL: 'bench@example.com',
     },
-    parse: buildahSteps,
-  }
+  })
+  const file = `${CONTEXT}/${CHANGED_FILE}`
+  await fs.appendFile(join(ws.dir, file), `changed for the ${phase} build ${Date.now()}\n`)
+  await git`git -c commit.gpgsign=false commit -q -m ${`bench: ${phase}`} -- ${file}`
+  return { ...ws, sha: (await git`git rev-parse HEAD`).stdout.trim() }
 }
 
-const builders: Builder[] = [
-  {
-    name: 'buildx-cache',
-    available: async () =>
-      (await $({ env })`docker buildx version`.nothrow()).ok ? true : 'docker buildx missing',
-    async reset() {
-      await $({ env })`docker buildx prune --all --force`
-      const images = (
-        await $({ env })`docker images -q --filter ${`reference=${stack.E2E_REGISTRY}/bench/*/*/*`}`
-      ).stdout
-        .split('\n')
-        .filter(Boolean)
-      if (images.length > 0) await $({ env })`docker rmi --force ${[...new Set(images)]}`
-    },
-    async build(context, image, cache) {
-      const cacheFrom = `type=registry,ref=${cache}:buildcache`
-      const cacheTo = `type=registry,ref=${cache}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
-      const args = ['--progress=plain', '--push', '-t', image, ...baseImageArg, '--cache-from', cacheFrom]
-      const out = await $({ env })`docker buildx build ${args} --cache-to ${cacheTo} ${context}`
-      return out.stdout + out.stderr
-    },
-    parse: buildkitSteps,
-  },
-  // vfs is the component's default (works on any runner); overlay is what a privileged runner can use.
-  buildahBuilder('vfs'),
-  buildahBuilder('overlay'),
-  {
-    name: 'kaniko',
-    async available() {
-      const image = process.env.KANIKO_EXECUTOR_IMAGE
-      if (!image) return 'KANIKO_EXECUTOR_IMAGE not set (see test/e2e/README.md)'
-      return (await $({ env })`docker image inspect ${image}`.nothrow()).ok
-        ? true
-        : `${image} is not in the local daemon`
-    },
-    async reset() {},
-    async build(context, image, cache) {
-      const kaniko = process.env.KANIKO_EXECUTOR_IMAGE as string
-      const mounts = [
-        ['-v', `${context}:/workspace:ro`],
-        ['-v', `${paths.clientConfig}/config.json:/kaniko/.docker/config.json:ro`],
-        ['-v', `${stack.E2E_CA_FILE}:/kaniko/ssl/certs/e2e-ca.crt:ro`],
-      ].flat()
-      const args = [
-        ...['--context', 'dir:///workspace', '--destination', image],
-        ...['--registry-certificate', `${stack.E2E_REGISTRY}=/kaniko/ssl/certs/e2e-ca.crt`],
-        ...['--cache=true', '--cache-repo', cache, ...baseImageArg],
-      ]
-      const out = await $({ env })`docker run --rm --network host ${mounts} ${kaniko} ${args}`
-      return out.stdout + out.stderr
-    },
-    parse: kanikoSteps,
-  },
-]
-
-async function changedFile(context: string): Promise<string> {
-  if (flags['changed-file']) return flags['changed-file']
-  const dockerfile = await fs.readFile(join(context, 'Dockerfile'), 'utf8')
-  // The last COPY from the build context (no --from) names the file the tests change between builds.
-  const copies = [...dockerfile.matchAll(/^COPY\s+(?!.*--from)(?:--\S+\s+)*(\S+)\s+\S+\s*$/gim)]
-  const source = copies.at(-1)?.[1]
-  if (!source || source.includes('*') || source === '.') {
-    throw new Error('cannot tell which file the Dockerfile copies: pass --changed-file <path in context>')
-  }
-  return source
-}
-
-/** Layer steps written before the changed COPY: the ones a warm build can serve from cache. */
-async function unchangedStepCount(context: string, changed: string): Promise<number> {
-  const lines: string[] = (await fs.readFile(join(context, 'Dockerfile'), 'utf8')).split('\n')
-  const copyAt = lines.findIndex((line) => /^COPY\s/i.test(line) && line.includes(changed))
-  return lines.slice(0, copyAt).filter((line) => /^(RUN|COPY|ADD)\s/i.test(line)).length
-}
-
-let unchanged = 0
-const results: Record<string, Partial<Record<Phase, Measure>> & { skipped?: string }> = {}
-try {
-  const selected = flags.builders?.split(',')
-  for (const builder of builders.filter(
-    (b) => !selected || selected.some((name) => b.name.startsWith(name)),
-  )) {
-    const availability = await builder.available()
-    if (availability !== true) {
-      results[builder.name] = { skipped: availability }
-      console.log(`${builder.name}: skipped (${availability})`)
-      continue
-    }
-    const context = join(work, `ctx-${builder.name}`)
-    await fs.copy(fixture, context)
-    const changed = await changedFile(context)
-    const file = join(context, changed)
-    unchanged = await unchangedStepCount(context, changed)
-    const repository = `${stack.E2E_REGISTRY}/bench/${run}/${builder.name.replace(/[^a-z0-9-]+/g, '-').replace(/-$/, '')}`
+async function benchBuilder(builder: BenchBuilder, round: number): Promise<Measures> {
+  const created = createWorkspace()
+  try {
+    const scenario = `bench/${slugOf(builder.name)}.gitlab-ci.yml`
+    await fs.ensureDir(join(created.dir, 'bench'))
+    writeFileSync(join(created.dir, scenario), benchScenario(builder, round))
+    const options: RunOptions = { scenario, ...(builder.runner ? { runner: builder.runner } : {}) }
+    let ws = created
     const measures: Partial<Record<Phase, Measure>> = {}
-    for (const phase of ['cold', 'warm', 'no-change'] as const) {
-      if (phase === 'warm') await fs.appendFile(file, `\nchanged for the warm build ${Date.now()}\n`)
-      await builder.reset()
-      const started = performance.now()
-      const log = await builder.build(context, `${repository}:${phase}`, `${repository}/cache`)
-      const seconds = (performance.now() - started) / 1000
-      measures[phase] = { seconds, steps: builder.parse(log) }
-      console.log(`${builder.name} ${phase}: ${seconds.toFixed(1)}s`)
+    for (const phase of PHASES) {
+      if (phase === 'warm') ws = await commitChange(ws, phase)
+      let started = performance.now()
+      await planLocalScenario(ws, options)
+      const planSeconds = (performance.now() - started) / 1000
+      started = performance.now()
+      const run = await runScenario(ws, options)
+      const seconds = (performance.now() - started) / 1000 - planSeconds
+      if (run.status(JOB) !== 'passed') throw new Error(`${phase} build ${run.status(JOB)}\n${tail(run, 40)}`)
+      measures[phase] = { seconds, steps: builder.steps(run.jobLog(JOB)) }
+      if (flags.logs) {
+        const file = join(flags.logs, `${slugOf(builder.name)}-${round}-${phase}.log`)
+        await fs.outputFile(file, run.jobLog(JOB))
+      }
+      console.log(`${builder.name} run ${round} ${phase}: ${seconds.toFixed(1)}s`)
     }
-    results[builder.name] = measures
+    return measures as Measures
+  } finally {
+    created.remove()
   }
-} finally {
-  await removeStorage(join(work, 'buildah-overlay'))
-  rmSync(work, { recursive: true, force: true })
 }
 
-const share = (m?: Measure) =>
-  m && m.steps.length > 0
-    ? `${m.steps.filter((s) => s.cached).length}/${m.steps.length} (${Math.round((100 * m.steps.filter((s) => s.cached).length) / m.steps.length)}%)`
-    : 'n/a'
-const rows = [
-  [
-    'builder',
-    'cold s',
-    'warm s',
-    'no-change s',
-    'warm/cold',
-    `cached warm (${unchanged} unchanged)`,
-    'cached no-change',
-  ],
-  ...Object.entries(results).map(([name, r]) =>
-    r.skipped
-      ? [name, `skipped: ${r.skipped}`, '', '', '', '', '']
-      : [
-          name,
-          r.cold?.seconds.toFixed(1) ?? '',
-          r.warm?.seconds.toFixed(1) ?? '',
-          r['no-change']?.seconds.toFixed(1) ?? '',
-          r.cold && r.warm ? (r.warm.seconds / r.cold.seconds).toFixed(2) : '',
-          share(r.warm),
-          share(r['no-change']),
-        ],
-  ),
-]
-const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? []
+// ---------------------------------------------------------------- Go tools
+
+interface GoTimes {
+  name: string
+  version: string
+  cold: number
+  cached: number
+}
+
+/** Builds each tool twice into a `bench-` directory with one temporary GOCACHE: empty, then filled by the first round. */
+async function benchGoBuilds(names?: string[]): Promise<GoTimes[]> {
+  const go = (await $`go env GOVERSION`).stdout.trim()
+  const tools = Object.values(toolVersions().go).filter((tool) => !names || names.includes(tool.name))
+  const gocache = mkdtempSync(join(tmpdir(), 'catalog-bench-gocache-'))
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: not a turbo task; buildGoTool's go commands read it
+  const previous = process.env.GOCACHE
+  const times = new Map<string, GoTimes>()
+  const benchTool = (tool: GoTool): GoTool => ({ ...tool, name: `bench-${tool.name}` })
+  process.env.GOCACHE = gocache
+  try {
+    for (const round of ['cold', 'cached'] as const) {
+      for (const tool of tools) {
+        await fs.remove(goToolDir(benchTool(tool)))
+        const report = await buildGoTool(benchTool(tool), go)
+        const entry = times.get(tool.name) ?? { name: tool.name, version: tool.version, cold: 0, cached: 0 }
+        entry[round] = report.seconds
+        times.set(tool.name, entry)
+        console.log(`go ${tool.name}@${tool.version} ${round}: ${report.seconds.toFixed(1)}s`)
+      }
+    }
+  } finally {
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: as above
+    if (previous === undefined) delete process.env.GOCACHE
+    else process.env.GOCACHE = previous
+    for (const tool of tools) await fs.remove(goToolDir(benchTool(tool)))
+    await fs.remove(gocache)
+  }
+  return [...times.values()]
+}
+
+// ---------------------------------------------------------------- run
+
+const builders = selectBuilders(BUILDERS, flags.builders)
+const goNames = flags['go-tools']?.split(',').filter(Boolean)
+console.log(
+  `bench:builds: ${builders.map((b) => b.name).join(', ') || 'no builder'}${flags.go === false ? '' : '; then the Go tools, cold and cached'}`,
+)
+await up()
+const dockerfile = await fs.readFile(new URL(`../${CONTEXT}/Dockerfile`, import.meta.url), 'utf8')
+const unchanged = unchangedInstructions(dockerfile, CHANGED_FILE)
+
+const results = new Map<string, BuilderResult>(builders.map((b) => [b.name, { runs: [] }]))
+for (let round = 1; round <= runs; round++) {
+  for (const builder of builders) {
+    const result = results.get(builder.name)
+    if (!result || 'error' in result) continue
+    try {
+      result.runs.push(await benchBuilder(builder, round))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      console.error(`${builder.name}: ${message}`)
+      results.set(builder.name, { error: (message.split('\n')[0] ?? message).slice(0, 120) })
+      process.exitCode = 1
+    }
+  }
+}
+const goTimes = flags.go === false ? [] : await benchGoBuilds(goNames)
+
 console.log('')
-for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '))
+if (results.size > 0) {
+  console.log(`builds: median of ${runs} run${runs === 1 ? '' : 's'}; hits summed over the runs`)
+  console.log(
+    markdownTable(
+      [
+        'builder',
+        'cold s',
+        'warm s',
+        'no-change s',
+        'warm/cold',
+        'cold: from cache',
+        `warm: unchanged steps from cache (${unchanged.length})`,
+        'no-change: from cache',
+      ],
+      buildRows([...results], unchanged),
+    ),
+  )
+}
+if (goTimes.length > 0) {
+  const total = (round: 'cold' | 'cached') => goTimes.reduce((sum, t) => sum + t[round], 0).toFixed(1)
+  console.log('')
+  console.log(
+    markdownTable(
+      ['Go tool', 'version', 'cold s (empty GOCACHE)', 'cached s'],
+      [
+        ...goTimes.map((t) => [t.name, t.version, t.cold.toFixed(1), t.cached.toFixed(1)]),
+        ['total', '', total('cold'), total('cached')],
+      ],
+    ),
+  )
+}

@@ -1,13 +1,14 @@
-// Provisions the local build stack for the end-to-end suite on Debian bookworm, as root: Debian's
-// docker-registry (TLS from a self-made CA, htpasswd auth) on registry.e2e.test:5443, Docker Engine 26 from
-// trixie with the containerd image store and buildx, cosign, buildah, skopeo, tinyproxy plus a target only
-// reachable through it, and a busybox base image pushed to the registry.
-// Usage: npx tsx scripts/e2e-stack.ts <up|down|env|status|apt-packages> [--json]
-// Leaves behind: binaries in /opt/catalog-e2e, state in /var/lib/catalog-e2e, pids and sockets in
+// Provisions the local build stack for the end-to-end suite on Debian bookworm, as root: the Go-built tools of
+// tool-versions.yml (kaniko, BuildKit, buildx, cosign 3 and 2, the Docker 29 engine, containerd, runc), local
+// images mirroring each component's default image, Debian's docker-registry (TLS from a self-made CA, htpasswd
+// auth) as its own test host with a DNS server for the test domain, the Docker Engine that runs the job
+// containers, tinyproxy plus a target only reachable through it, and a busybox base image in the registry.
+// Usage: npx tsx scripts/e2e-stack.ts <up|tools|down|env|status|versions|apt-packages> [--json]
+// Leaves behind: programs in /opt/catalog-e2e, state and images in /var/lib/catalog-e2e, pids and sockets in
 // /run/catalog-e2e, an /etc/hosts line, CA files under /etc/docker/certs.d and /etc/containers/certs.d.
 // `down` stops only the daemons `up` started, by their recorded pids.
 import { argv } from 'zx'
-import { down, stackEnv, status, up } from './lib/e2e-stack.js'
+import { down, stackEnv, status, tools, up } from './lib/e2e-stack.js'
 import { aptPackages } from './lib/stack-layout.js'
 
 const args = argv as { _: string[]; json?: boolean }
@@ -17,6 +18,9 @@ try {
   switch (command) {
     case 'up':
       await up()
+      break
+    case 'tools':
+      await tools()
       break
     case 'down':
       await down()
@@ -40,7 +44,7 @@ try {
       process.stdout.write(`${aptPackages.join('\n')}\n`)
       break
     default:
-      process.stderr.write('usage: e2e-stack.ts <up|down|env|status|apt-packages> [--json]\n')
+      process.stderr.write('usage: e2e-stack.ts <up|tools|down|env|status|apt-packages> [--json]\n')
       process.exitCode = 2
   }
 } catch (error) {

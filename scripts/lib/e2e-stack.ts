@@ -2,14 +2,23 @@
 // is idempotent and fast when everything already runs. Daemons are started detached, their pids recorded under
 // RUN_DIR, and stopped by those pids only.
 import { spawn } from 'node:child_process'
+import { Resolver } from 'node:dns/promises'
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { $, expBackoff, fs, retry } from 'zx'
+import { unpackDebianPackages } from './debian-apt.js'
+import { buildGoTools, goBinary } from './go-tools.js'
+import { buildLocalImages, LOCAL_PREFIX, type LocalImages, localImageTags } from './stack-images.js'
 import {
+  ADDRESS_POOL,
   aptPackages,
   BASE_IMAGE,
+  BIN_DIR,
+  BRIDGE_CIDR,
   BRIDGE_GATEWAY,
   type Daemon,
+  DNS_ADDRESS,
   daemons,
+  MIRROR_PREFIX,
   PATH_PREPEND,
   PREFIX,
   PROXY_PORT,
@@ -24,12 +33,14 @@ import {
   REGISTRY_USER,
   REGISTRY_VETH_HOST,
   REGISTRY_VETH_NETNS,
+  REKOR_HOST,
+  REKOR_PORT,
+  REKOR_URL,
   RUN_DIR,
-  STATE,
-  TRIXIE_ROOT,
-  trixiePackages,
+  TEST_HOSTS,
   UNREACHABLE_REGISTRY,
 } from './stack-layout.js'
+import { debianSource, goTool } from './tool-versions.js'
 
 $.verbose = false
 $.quiet = true
@@ -50,7 +61,7 @@ async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
   return result
 }
 
-// ---------------------------------------------------------------- packages
+// ---------------------------------------------------------------- packages and programs
 
 async function missingAptPackages(): Promise<string[]> {
   const format = ['$', '{Package} $', '{db:Status-Status}\n'].join('') // dpkg-query's own ${field} syntax
@@ -81,64 +92,44 @@ export async function installAptPackages(): Promise<void> {
   }
 }
 
-/** The host's own archive address, read from its deb822 sources, so trixie comes from the same mirror. */
-async function hostArchiveUri(): Promise<string> {
-  const dir = '/etc/apt/sources.list.d'
-  for (const name of (await fs.readdir(dir)).filter((n: string) => n.endsWith('.sources'))) {
-    const text = await fs.readFile(`${dir}/${name}`, 'utf8')
-    for (const stanza of text.split(/\n\s*\n/)) {
-      const uri = /^URIs:\s*(\S+)/m.exec(stanza)?.[1]
-      const suites = /^Suites:\s*(.+)$/m.exec(stanza)?.[1] ?? ''
-      if (uri && /\bbookworm\b/.test(suites) && !uri.includes('security')) return uri
-    }
-  }
-  const legacy = await fs.readFile('/etc/apt/sources.list', 'utf8').catch(() => '')
-  const uri = /^deb\s+(\S+)\s+bookworm\s/m.exec(legacy)?.[1]
-  if (uri) return uri
-  throw new Error('no bookworm archive found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list')
-}
-
-export async function installTrixieBinaries(): Promise<void> {
-  const wanted = [`${TRIXIE_ROOT}/usr/sbin/dockerd`, `${TRIXIE_ROOT}/usr/bin/cosign`]
-  if (wanted.every((file) => existsSync(file))) return
-  const apt = paths.aptState
-  const debs = `${apt}/debs`
-  await fs.ensureDir(`${apt}/state/lists/partial`)
-  await fs.ensureDir(`${apt}/cache/archives/partial`)
-  await fs.ensureDir(`${apt}/etc/sources.list.d`)
-  await fs.ensureDir(`${apt}/etc/preferences.d`)
-  await fs.emptyDir(debs)
-  await fs.ensureFile(`${apt}/state/status`)
-  const uri = await hostArchiveUri()
-  await fs.writeFile(
-    `${apt}/etc/sources.list.d/trixie.sources`,
-    `Types: deb\nURIs: ${uri}\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`,
+/** The host's programs, linked into BIN_DIR: the engine the stack's daemon runs is the one the dind image carries. */
+async function linkHostPrograms(): Promise<void> {
+  const engine = goTool('docker-engine')
+  const containerd = goTool('containerd')
+  const dockerCli = await unpackDebianPackages(
+    'docker-cli',
+    debianSource('docker-cli').suite,
+    debianSource('docker-cli').packages,
   )
-  const options = [
-    `Dir::State=${apt}/state`,
-    `Dir::State::status=${apt}/state/status`,
-    `Dir::Cache=${apt}/cache`,
-    'Dir::Etc::SourceList=/dev/null',
-    `Dir::Etc::SourceParts=${apt}/etc/sources.list.d`,
-    'Dir::Etc::Preferences=/dev/null',
-    `Dir::Etc::PreferencesParts=${apt}/etc/preferences.d`,
-    // `apt-get download` writes into cwd as root; the sandbox user cannot, and the warning is noise.
-    'APT::Sandbox::User=root',
-  ].flatMap((option) => ['-o', option])
-  await $`apt-get ${options} update -qq`
-  await $({ cwd: debs })`apt-get ${options} download -qq ${trixiePackages}`
-  await fs.emptyDir(TRIXIE_ROOT)
-  for (const deb of await fs.readdir(debs)) await $`dpkg -x ${`${debs}/${deb}`} ${TRIXIE_ROOT}`
-}
-
-/** buildx is a CLI plugin: link it where every docker client looks, whatever DOCKER_CONFIG a job sets. */
-async function linkBuildxPlugin(): Promise<void> {
-  const link = `${paths.cliPluginsDir}/docker-buildx`
-  const target = `${TRIXIE_ROOT}/usr/libexec/docker/cli-plugins/docker-buildx`
-  if ((await fs.readlink(link).catch(() => '')) === target) return
-  await fs.ensureDir(paths.cliPluginsDir)
-  await fs.remove(link)
-  await fs.symlink(target, link)
+  const tini = await unpackDebianPackages('tini', debianSource('tini').suite, debianSource('tini').packages)
+  const links: Record<string, string> = {
+    docker: `${dockerCli}/usr/bin/docker`,
+    dockerd: goBinary(engine, 'dockerd'),
+    'docker-proxy': goBinary(engine, 'docker-proxy'),
+    containerd: goBinary(containerd, 'containerd'),
+    'containerd-shim-runc-v2': goBinary(containerd, 'containerd-shim-runc-v2'),
+    runc: goBinary(goTool('runc'), 'runc'),
+    'docker-init': `${tini}/usr/bin/tini-static`,
+    buildctl: goBinary(goTool('buildkit'), 'buildctl'),
+    cosign: goBinary(goTool('cosign'), 'cosign'),
+    'cosign-v2': goBinary(goTool('cosign-v2'), 'cosign'),
+  }
+  await fs.ensureDir(BIN_DIR)
+  for (const [name, target] of Object.entries(links)) {
+    if (!existsSync(target)) throw new Error(`missing ${target} for ${BIN_DIR}/${name}`)
+    const link = `${BIN_DIR}/${name}`
+    if ((await fs.readlink(link).catch(() => '')) === target) continue
+    await fs.remove(link)
+    await fs.symlink(target, link)
+  }
+  // buildx is a CLI plugin: link it where every docker client looks, whatever DOCKER_CONFIG a job sets.
+  const plugin = `${paths.cliPluginsDir}/docker-buildx`
+  const buildx = goBinary(goTool('buildx'), 'buildx')
+  if ((await fs.readlink(plugin).catch(() => '')) !== buildx) {
+    await fs.ensureDir(paths.cliPluginsDir)
+    await fs.remove(plugin)
+    await fs.symlink(buildx, plugin)
+  }
 }
 
 // ---------------------------------------------------------------- configuration
@@ -182,13 +173,32 @@ async function removeRegistryNetns(): Promise<boolean> {
 
 async function ensureHostsEntry(): Promise<void> {
   const hosts: string = await fs.readFile('/etc/hosts', 'utf8')
-  const wanted = `${REGISTRY_ADDRESS} ${REGISTRY_HOST}`
+  const wanted = `${REGISTRY_ADDRESS} ${TEST_HOSTS.join(' ')}`
   const lines = hosts.split('\n')
   if (lines.includes(wanted)) return
-  const others = lines.filter(
-    (line) => !new RegExp(`\\s${REGISTRY_HOST.replaceAll('.', '\\.')}(\\s|$)`).test(line),
-  )
+  const names = TEST_HOSTS.map((host) => host.replaceAll('.', '\\.')).join('|')
+  const others = lines.filter((line) => !new RegExp(`\\s(${names})(\\s|$)`).test(line))
   await fs.writeFile('/etc/hosts', `${others.join('\n').replace(/\n*$/, '\n')}${wanted}\n`)
+}
+
+/**
+ * The local Rekor's signing key, and what cosign 3 needs to use it: a signing config naming its URL (Rekor v2 API)
+ * and a trusted root holding its public key, both written by the stack's own cosign. Made once.
+ */
+async function ensureSigstoreFiles(): Promise<void> {
+  await fs.ensureDir(paths.rekorStorage)
+  if (!existsSync(paths.rekorKey)) {
+    await $`openssl genpkey -algorithm ed25519 -out ${paths.rekorKey}`
+    await fs.remove(paths.trustedRoot)
+  }
+  await $`openssl pkey -in ${paths.rekorKey} -pubout -out ${paths.rekorPublicKey}`
+  const since = 'start-time=2026-01-01T00:00:00Z'
+  if (!existsSync(paths.signingConfig)) {
+    await $`${BIN_DIR}/cosign signing-config create ${`--rekor=url=${REKOR_URL},api-version=2,${since},operator=catalog-e2e`} --rekor-config=ANY --out ${paths.signingConfig}`
+  }
+  if (!existsSync(paths.trustedRoot)) {
+    await $`${BIN_DIR}/cosign trusted-root create ${`--rekor=url=${REKOR_URL},public-key=${paths.rekorPublicKey},${since},origin=${REKOR_HOST}`} --out ${paths.trustedRoot}`
+  }
 }
 
 async function ensurePki(): Promise<void> {
@@ -257,13 +267,18 @@ async function ensureDockerdConfig(): Promise<void> {
   await fs.writeJson(
     paths.dockerConfigFile,
     {
+      // Docker 29's default for a fresh install, stated so an older data root cannot switch it back.
       features: { 'containerd-snapshotter': true },
       'data-root': paths.dockerDataRoot,
       'exec-root': paths.dockerExecRoot,
       // Its own pidfile: ours records the process we spawned, and dockerd refuses a pidfile naming a live pid.
       pidfile: `${RUN_DIR}/dockerd.self.pid`,
       hosts: [`unix://${paths.dockerSocket}`],
-      bip: `${BRIDGE_GATEWAY}/16`,
+      bip: BRIDGE_CIDR,
+      'default-address-pools': [{ base: ADDRESS_POOL, size: 24 }],
+      // Containers, and the containers of a Docker-in-Docker service (its daemon copies this resolver),
+      // resolve names with the test network's DNS: the registry by name, nothing outside.
+      dns: [DNS_ADDRESS],
     },
     { spaces: 2 },
   )
@@ -341,6 +356,22 @@ const registryAnswers = async () => {
 // `docker info` exits 0 without a daemon; `docker version` does not.
 const dockerAnswers = async () =>
   (await $({ env: dockerEnv() })`docker version --format ${'{{.Server.Version}}'}`.nothrow()).ok
+const dnsAnswers = async () => {
+  const resolver = new Resolver({ timeout: 1000, tries: 1 })
+  resolver.setServers([DNS_ADDRESS])
+  for (const host of TEST_HOSTS) {
+    const addresses: string[] = await resolver.resolve4(host).catch(() => [])
+    if (!addresses.includes(REGISTRY_ADDRESS)) return false
+  }
+  return true
+}
+// A POST without a body is a client error: the server is up.
+const rekorAnswers = async () =>
+  (
+    await $`curl -s -o /dev/null -w ${'%{http_code}'} -X POST ${`${REKOR_URL}/api/v2/log/entries`}`.nothrow()
+  ).stdout
+    .trim()
+    .startsWith('4')
 const proxyAnswers = async () =>
   (await $`curl -s -o /dev/null ${`http://127.0.0.1:${PROXY_PORT}/`}`.nothrow()).ok
 const targetAnswers = async () =>
@@ -388,24 +419,44 @@ async function ensureClientConfig(): Promise<void> {
   )
 }
 
-async function ensureBaseImage(): Promise<void> {
-  const inspect =
-    await $`skopeo inspect --creds ${`${REGISTRY_USER}:${registryPassword()}`} ${`docker://${BASE_IMAGE}`}`.nothrow()
-  if (inspect.ok) return
+/**
+ * The base image the sample Dockerfiles build FROM (`FROM scratch` + the stack's busybox), and the local images
+ * a Docker-in-Docker daemon has to pull (the BuildKit image of buildx's docker-container builder), pushed to the
+ * registry: a nested daemon sees only what a registry serves, as on GitLab.
+ */
+async function pushRegistryImages(images: LocalImages): Promise<void> {
   const env = dockerEnv()
+  const creds = `${REGISTRY_USER}:${registryPassword()}`
+  const mirrored = mirrorOf(images.buildkit)
+  const local = (
+    await $({ env })`docker image inspect --format ${'{{.Id}}'} ${images.buildkit}`
+  ).stdout.trim()
+  const pushed = await $({ env })`docker image inspect --format ${'{{.Id}}'} ${mirrored}`.nothrow()
+  const inRegistry = await $`skopeo inspect --raw --creds ${creds} ${`docker://${mirrored}`}`.nothrow()
+  if (!pushed.ok || pushed.stdout.trim() !== local || !inRegistry.ok) {
+    await $({ env })`docker tag ${images.buildkit} ${mirrored}`
+    await $({ env })`docker push --quiet ${mirrored}`
+  }
+  if ((await $`skopeo inspect --raw --creds ${creds} ${`docker://${BASE_IMAGE}`}`.nothrow()).ok) return
   const dir = await fs.mkdtemp('/tmp/catalog-e2e-base-')
   try {
-    await fs.copyFile('/bin/busybox', `${dir}/busybox`)
+    const busybox = JSON.parse(await fs.readFile(`${PREFIX}/busybox/built.json`, 'utf8')) as {
+      binary: string
+    }
+    await fs.copyFile(busybox.binary, `${dir}/busybox`)
     await fs.writeFile(
       `${dir}/Dockerfile`,
       'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nCMD ["/bin/sh"]\n',
     )
-    await $({ env })`docker build -t ${BASE_IMAGE} ${dir}`
-    await $({ env })`docker push ${BASE_IMAGE}`
+    await $({ env })`docker build --quiet -t ${BASE_IMAGE} ${dir}`
+    await $({ env })`docker push --quiet ${BASE_IMAGE}`
   } finally {
     await fs.remove(dir)
   }
 }
+
+/** Where a local image is pushed for daemons that can only pull: `catalog-e2e.local/x:y` → `<registry>/catalog-e2e/x:y`. */
+export const mirrorOf = (image: string) => image.replace(`${LOCAL_PREFIX}/`, `${MIRROR_PREFIX}/`)
 
 // ---------------------------------------------------------------- commands
 
@@ -419,12 +470,16 @@ export interface StackEnv {
   E2E_CA_BUNDLE: string
   E2E_BASE_IMAGE: string
   E2E_PATH_PREPEND: string
-  /** The proxy as build containers (on dockerd's bridge) and host processes both reach it. */
+  /** The proxy as containers on the host daemon's bridge reach it. */
   E2E_HTTP_PROXY: string
-  /** Answers only requests that came through the proxy; not reachable from a build container directly. */
+  /** Answers only requests that came through the proxy; not reachable from a container directly. */
   E2E_PROXY_TARGET: string
-  /** The stack client's docker config (holds a login for the registry): for cosign verify and the bench. */
+  /** The stack client's docker config (holds a login for the registry). */
   E2E_DOCKER_CONFIG: string
+  /** The local Rekor, and cosign 3's signing config and trusted root for it. */
+  E2E_REKOR_URL: string
+  E2E_SIGNING_CONFIG: string
+  E2E_TRUSTED_ROOT: string
   DOCKER_HOST: string
 }
 
@@ -442,16 +497,24 @@ export function stackEnv(): StackEnv {
     E2E_HTTP_PROXY: `http://${BRIDGE_GATEWAY}:${PROXY_PORT}`,
     E2E_PROXY_TARGET: `http://127.0.0.1:${PROXY_TARGET_PORT}/`,
     E2E_DOCKER_CONFIG: paths.clientConfig,
+    E2E_REKOR_URL: REKOR_URL,
+    E2E_SIGNING_CONFIG: paths.signingConfig,
+    E2E_TRUSTED_ROOT: paths.trustedRoot,
     DOCKER_HOST: `unix://${paths.dockerSocket}`,
   }
 }
 
-export async function up(): Promise<void> {
-  const started = Date.now()
+/** Builds what the stack runs (Go tools, Debian programs), without starting anything. */
+export async function tools(): Promise<void> {
   await timed('apt packages (bookworm)', installAptPackages)
-  await timed('docker/cosign binaries (trixie)', installTrixieBinaries)
+  await timed('Go tools (tool-versions.yml)', () => buildGoTools(say))
+  await timed('host programs', linkHostPrograms)
+}
+
+export async function up(): Promise<LocalImages> {
+  const started = Date.now()
+  await tools()
   await timed('configuration and certificates', async () => {
-    await linkBuildxPlugin()
     await ensureRegistryNetns()
     await ensureHostsEntry()
     await ensurePki()
@@ -460,9 +523,9 @@ export async function up(): Promise<void> {
     await ensureTinyproxyConfig()
     await ensureClientConfig()
   })
-  await timed('registry', () =>
-    ensureRunning('registry', registryAnswers, () =>
-      // `ip netns exec` execs the registry in place, so the recorded pid is the registry's own.
+  await timed('registry and DNS', async () => {
+    await ensureRunning('registry', registryAnswers, () =>
+      // `ip netns exec` execs the program in place, so the recorded pid is the daemon's own.
       startDetached('registry', 'ip', [
         'netns',
         'exec',
@@ -471,11 +534,50 @@ export async function up(): Promise<void> {
         'serve',
         paths.registryConfig,
       ]),
-    ),
-  )
+    )
+    await ensureRunning('dns', dnsAnswers, () =>
+      startDetached('dns', 'ip', [
+        ...['netns', 'exec', REGISTRY_NETNS, 'dnsmasq', '--keep-in-foreground', '--log-facility=-'],
+        ...[
+          '--no-resolv',
+          '--no-hosts',
+          '--no-dhcp-interface=',
+          '--bind-interfaces',
+          `--listen-address=${DNS_ADDRESS}`,
+        ],
+        ...TEST_HOSTS.map((host) => `--address=/${host}/${REGISTRY_ADDRESS}`),
+        `--pid-file=${RUN_DIR}/dnsmasq.self.pid`,
+      ]),
+    )
+  })
+  await timed('rekor', async () => {
+    await ensureSigstoreFiles()
+    await ensureRunning('rekor', rekorAnswers, () =>
+      startDetached('rekor', 'ip', [
+        ...['netns', 'exec', REGISTRY_NETNS, goBinary(goTool('rekor'), 'rekor-server'), 'serve'],
+        ...[
+          '--storage-dir',
+          paths.rekorStorage,
+          '--signer-filepath',
+          paths.rekorKey,
+          '--hostname',
+          REKOR_HOST,
+        ],
+        ...[
+          '--http-address',
+          REGISTRY_ADDRESS,
+          '--http-port',
+          String(REKOR_PORT),
+          '--grpc-port',
+          String(REKOR_PORT + 1),
+        ],
+        ...['--http-metrics-port', String(REKOR_PORT + 2), '--checkpoint-interval', '1s'],
+      ]),
+    )
+  })
   await timed('dockerd', () =>
     ensureRunning('dockerd', dockerAnswers, () =>
-      startDetached('dockerd', `${TRIXIE_ROOT}/usr/sbin/dockerd`, ['--config-file', paths.dockerConfigFile], {
+      startDetached('dockerd', `${BIN_DIR}/dockerd`, ['--config-file', paths.dockerConfigFile], {
         ...process.env,
         PATH: stackPath,
       }),
@@ -492,8 +594,11 @@ export async function up(): Promise<void> {
       ]),
     )
   })
-  await timed('base image', ensureBaseImage)
+  const env = dockerEnv()
+  const images = await timed('images', () => buildLocalImages($({ env }), say))
+  await timed('registry images', () => pushRegistryImages(images))
   say(`stack up in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+  return images
 }
 
 export async function down(): Promise<void> {
@@ -506,6 +611,8 @@ export async function down(): Promise<void> {
 export async function status(): Promise<boolean> {
   const probes: Record<Daemon, () => Promise<boolean>> = {
     registry: registryAnswers,
+    dns: dnsAnswers,
+    rekor: rekorAnswers,
     dockerd: dockerAnswers,
     tinyproxy: proxyAnswers,
     'proxy-target': targetAnswers,
@@ -522,4 +629,4 @@ export async function status(): Promise<boolean> {
   return allUp
 }
 
-export const layout = { PREFIX, STATE, RUN_DIR }
+export { localImageTags }

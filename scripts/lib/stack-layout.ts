@@ -1,15 +1,18 @@
 // Where the local build stack lives and how the suite reaches it. Pure data: no I/O, safe to import anywhere.
 
 export const PREFIX = '/opt/catalog-e2e'
-export const TRIXIE_ROOT = `${PREFIX}/trixie`
 export const STATE = '/var/lib/catalog-e2e'
 export const RUN_DIR = '/run/catalog-e2e'
+/** Links to every program the stack runs on the host (engine, containerd, runc, docker CLI, docker-init). */
+export const BIN_DIR = `${PREFIX}/bin`
 
 export const REGISTRY_HOST = 'registry.e2e.test'
 /**
  * The registry runs as its own test host: a network namespace made by the stack, joined to the host by a veth
  * pair. Its address is outside 127.0.0.0/8 on purpose, since dockerd always treats that range as an insecure
- * registry (it retries over plain HTTP after a failed TLS login and hides the real error).
+ * registry (it retries over plain HTTP after a failed TLS login and hides the real error). The same host
+ * serves DNS for the test domain, so containers (and containers inside Docker-in-Docker) find the registry by
+ * name as they would on GitLab, and nothing else resolves.
  */
 export const REGISTRY_NETNS = 'catalog-e2e-registry'
 export const REGISTRY_ADDRESS = '10.77.0.2'
@@ -19,16 +22,31 @@ export const REGISTRY_VETH_HOST = 'ce2e-host'
 export const REGISTRY_VETH_NETNS = 'ce2e-registry'
 export const REGISTRY_PORT = 5443
 export const REGISTRY = `${REGISTRY_HOST}:${REGISTRY_PORT}`
+export const DNS_ADDRESS = REGISTRY_ADDRESS
+/** A Rekor v2 transparency log on the same test host (plain HTTP, as a private instance behind a proxy might be). */
+export const REKOR_HOST = 'rekor.e2e.test'
+export const REKOR_PORT = 3003
+export const REKOR_URL = `http://${REKOR_HOST}:${REKOR_PORT}`
+/** Names the test host answers to, in /etc/hosts and in its DNS. */
+export const TEST_HOSTS = [REGISTRY_HOST, REKOR_HOST]
 /** Nothing listens here: the "cache registry unreachable" fault points its cache at it. */
 export const UNREACHABLE_REGISTRY = `${REGISTRY_HOST}:5999`
 export const REGISTRY_USER = 'e2e'
 
-/** dockerd's bridge gateway, fixed in its config: build containers reach the proxy there. */
-export const BRIDGE_GATEWAY = '172.17.0.1'
+/**
+ * The host daemon's default bridge. Not Docker's default 172.17.0.0/16, which the daemon inside a
+ * Docker-in-Docker service takes for its own bridge: the two must not overlap.
+ */
+export const BRIDGE_GATEWAY = '10.88.0.1'
+export const BRIDGE_CIDR = `${BRIDGE_GATEWAY}/16`
+/** Pools for any other network the host daemon makes (none by default). */
+export const ADDRESS_POOL = '10.89.0.0/16'
 export const PROXY_PORT = 3128
 export const PROXY_TARGET_PORT = 8099
 
 export const BASE_IMAGE = `${REGISTRY}/base/busybox:1`
+/** Where the local images a Docker-in-Docker daemon must pull (the BuildKit image) are pushed. */
+export const MIRROR_PREFIX = `${REGISTRY}/catalog-e2e`
 
 export const paths = {
   pki: `${STATE}/pki`,
@@ -46,43 +64,52 @@ export const paths = {
   dockerExecRoot: `${RUN_DIR}/docker-exec`,
   dockerConfigFile: `${STATE}/dockerd.json`,
   dockerSocket: `${RUN_DIR}/docker.sock`,
-  /** The stack's own docker client config (base image push), never the jobs'. */
+  /** The stack's own docker client config (image pushes), never the jobs'. */
   clientConfig: `${STATE}/client-docker-config`,
   tinyproxyConfig: `${STATE}/tinyproxy.conf`,
+  rekorStorage: `${STATE}/rekor/storage`,
+  rekorKey: `${STATE}/rekor/signer.pem`,
+  rekorPublicKey: `${STATE}/rekor/signer.pub`,
+  /** cosign 3's signing config naming the local Rekor, and a trusted root holding its key. */
+  signingConfig: `${STATE}/rekor/signing-config.json`,
+  trustedRoot: `${STATE}/rekor/trusted-root.json`,
   logs: `${STATE}/logs`,
+  rootfs: (name: string) => `${STATE}/rootfs/${name}`,
   pid: (daemon: Daemon) => `${RUN_DIR}/${daemon}.pid`,
   log: (daemon: Daemon) => `${STATE}/logs/${daemon}.log`,
-  aptState: `${PREFIX}/apt-trixie`,
   dockerCertsDir: `/etc/docker/certs.d/${REGISTRY}`,
   containersCertsDir: `/etc/containers/certs.d/${REGISTRY}`,
   cliPluginsDir: '/usr/local/lib/docker/cli-plugins',
 }
 
-export const daemons = ['registry', 'dockerd', 'tinyproxy', 'proxy-target'] as const
+export const daemons = ['registry', 'dns', 'rekor', 'dockerd', 'tinyproxy', 'proxy-target'] as const
 export type Daemon = (typeof daemons)[number]
 
-/** Binaries from trixie first (docker 26 client matching the daemon, cosign), then the host's. */
-export const PATH_PREPEND = [`${TRIXIE_ROOT}/usr/bin`, `${TRIXIE_ROOT}/usr/sbin`].join(':')
+/** Prepended to PATH for the stack's daemons and clients. */
+export const PATH_PREPEND = BIN_DIR
 
+/** bookworm packages the stack and .ci/run need on the host. */
 export const aptPackages = [
   'docker-registry',
-  'buildah',
   'skopeo',
-  'runc',
   'shellcheck',
-  'busybox-static',
   'rsync',
   'tinyproxy',
+  'dnsmasq-base',
   'iptables',
-  'uidmap',
-  'fuse-overlayfs',
   'openssl',
   'ca-certificates',
   'git',
   'curl',
   'apache2-utils',
   'iproute2',
+  // Image assembly: Debian root filesystems, busybox from source (musl), runc (cgo, static libseccomp).
+  'debootstrap',
+  'musl-tools',
+  'bzip2',
+  'make',
+  'gcc',
+  'libc6-dev',
+  'libseccomp-dev',
+  'pkg-config',
 ]
-
-/** trixie packages unpacked with `dpkg -x`; runc comes from bookworm (trixie's needs a newer glibc). */
-export const trixiePackages = ['docker.io', 'containerd', 'docker-cli', 'docker-buildx', 'cosign', 'tini']

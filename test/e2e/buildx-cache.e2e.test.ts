@@ -1,22 +1,34 @@
-// buildx-cache scenarios run by gitlab-ci-local against the stack's registry and Docker Engine 26.
+// buildx-cache as GitLab runs it by default: the job in the docker CLI image, a privileged Docker-in-Docker
+// service with TLS on /certs, and a throw-away `docker-container` BuildKit builder inside it; `builder: docker`
+// as a second scenario. Each job gets a fresh service, so the only cache a second build can hit is the registry's.
 import { describe, expect, it } from 'vitest'
 import { stackEnv } from '../../scripts/lib/e2e-stack.js'
-import { expectDefaultsScenario, expectTagScenario } from './lib/builder-scenarios.js'
+import {
+  expectCacheHitScenario,
+  expectDefaultsScenario,
+  expectTagScenario,
+  repositoryOf,
+  runPassing,
+} from './lib/builder-scenarios.js'
 import { buildkitSteps } from './lib/cache-report.js'
-import { forgetLocalBuilds } from './lib/docker.js'
-import { localInputs, registryImage, workspace } from './lib/local.js'
-import { runPipeline, tail } from './lib/pipeline.js'
 import { proxyLogSince, proxyLogSize } from './lib/proxy.js'
 import { listTags, manifestDigest } from './lib/registry.js'
 
-const inputOverrides = localInputs
-const repository = (scenario: string) => `${registryImage()}/test/buildx-cache/${scenario}`
-
 describe('buildx-cache', () => {
-  it('defaults: pushes :latest on the default branch, the tag names the dotenv digest, the revision label is set', async () => {
-    const { repo } = await expectDefaultsScenario('test/pipelines/buildx-cache/defaults.gitlab-ci.yml')
-    // The cache reference did not exist before this first build; the build wrote it for the branch.
+  it('defaults (dind with TLS, docker-container builder): pushes :latest, the tag names the dotenv digest, the cache is written for the branch', async () => {
+    const { repo, run } = await expectDefaultsScenario('test/pipelines/buildx-cache/defaults.gitlab-ci.yml')
     expect(await listTags(`${repo}/cache`)).toEqual(['main'])
+    // The builder the job made ran in the service's daemon, from the BuildKit image the input names.
+    expect(run.jobLog('build')).toMatch(/docker-container/)
+  })
+
+  it('builder docker: the dind daemon builds with its containerd image store and serves every step from the registry cache', async () => {
+    const run = await expectCacheHitScenario(
+      'test/pipelines/buildx-cache/docker-builder.gitlab-ci.yml',
+      buildkitSteps,
+    )
+    const repo = repositoryOf('test/pipelines/buildx-cache/docker-builder.gitlab-ci.yml')
+    expect(await manifestDigest(repo, 'latest')).toBe(run.dotenv('build-warm').IMAGE_DIGEST)
   })
 
   it('tag pipeline: pushes :<tag> and the extra tags, not :latest, and does not write the cache', async () => {
@@ -24,53 +36,30 @@ describe('buildx-cache', () => {
     expect(await listTags(`${repo}/cache`)).toEqual([])
   })
 
-  it('cache hit: a second build on a runner without local cache serves every step from the registry cache', async () => {
-    const ws = workspace()
-    const scenario = 'test/pipelines/buildx-cache/cache-hit.gitlab-ci.yml'
-    forgetLocalBuilds()
-    const cold = await runPipeline(ws, { scenario, jobs: ['build-cold'], inputOverrides })
-    expect(cold.status('build-cold'), tail(cold)).toBe('passed')
-    const coldSteps = buildkitSteps(cold.jobLog('build-cold'))
-    expect(coldSteps.length, cold.jobLog('build-cold')).toBeGreaterThanOrEqual(2)
-    expect(coldSteps.filter((step) => step.cached)).toEqual([])
-
-    forgetLocalBuilds()
-    const warm = await runPipeline(ws, { scenario, jobs: ['build-warm', 'verify:image'], inputOverrides })
-    expect(warm.status('build-warm'), tail(warm)).toBe('passed')
-    expect(warm.status('verify:image'), tail(warm)).toBe('passed')
-    const warmSteps = buildkitSteps(warm.jobLog('build-warm'))
-    // Same steps (BuildKit reports parallel steps in either order).
-    const instructions = (steps: { instruction: string }[]) => steps.map((step) => step.instruction).sort()
-    expect(instructions(warmSteps)).toEqual(instructions(coldSteps))
-    expect(warmSteps.filter((step) => !step.cached)).toEqual([])
+  it('cache hit: a second build on a fresh runner serves every step from the registry cache', async () => {
+    await expectCacheHitScenario('test/pipelines/buildx-cache/cache-hit.gitlab-ci.yml', buildkitSteps)
   })
+
   it('secrets: the RUN step sees the BuildKit secret, no layer and no log holds its value', async () => {
-    const ws = workspace()
     const secret = `canary-build-secret-${Date.now()}`
-    const run = await runPipeline(ws, {
-      scenario: 'test/pipelines/buildx-cache/secrets.gitlab-ci.yml',
-      variables: { E2E_BUILD_SECRET: secret },
-      inputOverrides,
-    })
-    expect(run.status('build'), tail(run)).toBe('passed')
-    expect(run.status('verify:image'), tail(run)).toBe('passed')
-    expect(run.status('verify:secret'), tail(run)).toBe('passed')
-    expect(await manifestDigest(repository('secrets'), 'latest')).toBe(run.dotenv('build').IMAGE_DIGEST)
-    expect(run.jobLog('build').includes(secret), 'the secret appears in the build log').toBe(false)
+    const { run, repo } = await runPassing(
+      'test/pipelines/buildx-cache/secrets.gitlab-ci.yml',
+      ['build', 'verify:image', 'verify:secret'],
+      {
+        variables: { E2E_BUILD_SECRET: secret },
+      },
+    )
+    expect(await manifestDigest(repo, 'latest')).toBe(run.dotenv('build').IMAGE_DIGEST)
+    expect(run.allText.includes(secret), 'the secret appears in a log').toBe(false)
   })
 
   it('proxy build args: the RUN step reaches a target that answers only through the proxy', async () => {
-    const ws = workspace()
     const before = proxyLogSize()
-    const run = await runPipeline(ws, {
-      scenario: 'test/pipelines/buildx-cache/proxy-build-args.gitlab-ci.yml',
-      inputOverrides,
-    })
-    expect(run.status('build'), tail(run)).toBe('passed')
-    expect(run.status('verify:image'), tail(run)).toBe('passed')
+    const { run, repo } = await runPassing('test/pipelines/buildx-cache/proxy-build-args.gitlab-ci.yml', [
+      'build',
+      'verify:image',
+    ])
     expect(proxyLogSince(before)).toContain(`GET ${stackEnv().E2E_PROXY_TARGET}`)
-    expect(await manifestDigest(repository('proxy-build-args'), 'latest')).toBe(
-      run.dotenv('build').IMAGE_DIGEST,
-    )
+    expect(await manifestDigest(repo, 'latest')).toBe(run.dotenv('build').IMAGE_DIGEST)
   })
 })

@@ -40,13 +40,22 @@ describe('cache reports', () => {
     ])
   })
 
-  it('kaniko: "Using caching version of cmd" is a hit, "No cached layer found" a miss', () => {
-    const log = [
-      'INFO[0001] Using caching version of cmd: RUN sleep 5 && mkdir -p /out',
-      'INFO[0002] No cached layer found for cmd RUN cp /out/version.txt /out/version.copy',
+  it('kaniko: every announced step counts; those first listed as "Using caching version of cmd" are hits; colour is ignored', () => {
+    // kaniko v1.27.5, warm build: the first RUN from the registry cache; a cold build announces them alike.
+    const warm = [
+      '\x1b[36mINFO\x1b[0m[0000] Checking for cached layer registry.e2e.test:5443/x/cache:e5a6...',
+      '\x1b[36mINFO\x1b[0m[0000] Using caching version of cmd: RUN sleep 5 && mkdir -p /out ',
+      '\x1b[36mINFO\x1b[0m[0000] No cached layer found for cmd RUN cp /out/version.txt /out/version.copy ',
+      '\x1b[36mINFO\x1b[0m[0000] Unpacking rootfs as cmd COPY app/version.txt /out/version.txt requires it. ',
+      '\x1b[36mINFO\x1b[0m[0000] RUN sleep 5 && mkdir -p /out ',
+      '\x1b[36mINFO\x1b[0m[0000] Found cached layer, extracting to filesystem ',
+      '\x1b[36mINFO\x1b[0m[0000] COPY app/version.txt /out/version.txt        ',
+      '\x1b[36mINFO\x1b[0m[0000] RUN cp /out/version.txt /out/version.copy    ',
+      '\x1b[36mINFO\x1b[0m[0000] Running: [/bin/sh -c cp /out/version.txt /out/version.copy] ',
     ].join('\n')
-    expect(kanikoSteps(log)).toEqual([
+    expect(kanikoSteps(warm)).toEqual([
       { instruction: 'RUN sleep 5 && mkdir -p /out', cached: true },
+      { instruction: 'COPY app/version.txt /out/version.txt', cached: false },
       { instruction: 'RUN cp /out/version.txt /out/version.copy', cached: false },
     ])
   })

@@ -1,95 +1,163 @@
-// cosign-sign scenarios: a buildx-cache build hands IMAGE_REF to cosign-sign through its dotenv report; the
-// signature is then checked from outside the pipeline with `cosign verify`.
+// cosign-sign in the cosign `-dev` image, as its non-root user, fed by buildx-cache's dotenv report: key mode
+// without a transparency log in both signature formats, with cosign 3 (the default) and cosign 2, and with a
+// transparency log (a real Rekor v2 the stack runs) with cosign 3. Each
+// signature is verified in the job, by the scenario's verify job, and again from outside with both cosign
+// versions, which shows what each can see.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { stackEnv } from '../../scripts/lib/e2e-stack.js'
-import { expectNoRegistryPassword, localInputs, workspace } from './lib/local.js'
-import { runPipeline, tail } from './lib/pipeline.js'
-import { cosignVerifyKey } from './lib/registry.js'
+import { localImageTags, stackEnv } from '../../scripts/lib/e2e-stack.js'
+import { paths } from '../../scripts/lib/stack-layout.js'
+import { runPassing } from './lib/builder-scenarios.js'
+import { expectNoRegistryPassword, workspace } from './lib/local.js'
+import { runScenario, tail } from './lib/pipeline.js'
+import { cosignVerifyKey, listTags } from './lib/registry.js'
 
-const inputOverrides = localInputs
-let keys: { dir: string; privateKey: string; publicKeyFile: string; password: string }
+let keys: { dir: string; privateKey: string; publicKey: string; publicKeyFile: string; password: string }
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'catalog-e2e-cosign-'))
   const password = `canary-key-password-${Date.now()}`
-  const stack = stackEnv()
   execFileSync('cosign', ['generate-key-pair'], {
     cwd: dir,
-    env: { ...process.env, PATH: `${stack.E2E_PATH_PREPEND}:${process.env.PATH}`, COSIGN_PASSWORD: password },
+    env: {
+      ...process.env,
+      PATH: `${stackEnv().E2E_PATH_PREPEND}:${process.env.PATH}`,
+      COSIGN_PASSWORD: password,
+    },
     stdio: 'ignore',
   })
   keys = {
     dir,
     privateKey: readFileSync(join(dir, 'cosign.key'), 'utf8'),
+    publicKey: readFileSync(join(dir, 'cosign.pub'), 'utf8'),
     publicKeyFile: join(dir, 'cosign.pub'),
     password,
   }
 })
 afterAll(() => rmSync(keys.dir, { recursive: true, force: true }))
 
+// The private key as PEM text (a plain variable), the public key as a file variable.
 const keyVariables = () => ({
-  // The private key as PEM text (a plain variable), the public key as a path (a file variable).
   COSIGN_PRIVATE_KEY: keys.privateKey,
   COSIGN_PASSWORD: keys.password,
-  COSIGN_PUBLIC_KEY: keys.publicKeyFile,
+  COSIGN_PUBLIC_KEY: { value: keys.publicKey, file: true },
+})
+
+const signed = async (scenario: string, cosignImage?: string) => {
+  const { ws, run, repo } = await runPassing(scenario, ['build', 'sign', 'verify:signature'], {
+    variables: keyVariables(),
+    ...(cosignImage ? { inputOverrides: { 'cosign-sign': { image: cosignImage } } } : {}),
+  })
+  const reference = run.dotenv('build').IMAGE_REF as string
+  expect(reference).toMatch(/@sha256:[0-9a-f]{64}$/)
+  expect(run.allText.includes(keys.password), 'the key password appears in a log').toBe(false)
+  expect(
+    run.allText.includes(keys.privateKey.split('\n')[1] as string),
+    'the private key appears in a log',
+  ).toBe(false)
+  expectNoRegistryPassword(run)
+  return { ws, run, repo, reference, digest: reference.split('@')[1] as string }
+}
+
+const pipelineAnnotations = (sha: string) => ({
+  'com.gitlab.ci.commit.sha': sha,
+  'org.opencontainers.image.revision': sha,
+  'com.gitlab.ci.project.path': 'catalog/container-build-catalog',
+  tag: 'latest',
 })
 
 describe('cosign-sign', () => {
-  it('key mode: signs the digest the build reported, with the pipeline annotations; the signature verifies', async () => {
-    const ws = workspace()
-    const run = await runPipeline(ws, {
-      scenario: 'test/pipelines/cosign-sign/key.gitlab-ci.yml',
-      variables: keyVariables(),
-      inputOverrides,
+  it('key mode, cosign 3, bundle format: a Sigstore bundle as a referrer; cosign 3 verifies it, cosign 2 cannot see it', async () => {
+    const { ws, run, repo, reference, digest } = await signed('test/pipelines/cosign-sign/key.gitlab-ci.yml')
+    expect(run.jobLog('sign')).toMatch(/cosign 3\.\d+\.\d+, signature format bundle, transparency log: false/)
+    // distribution has no referrers API: cosign 3 falls back to the `sha256-<digest>` tag, not `.sig`.
+    expect(await listTags(repo)).toEqual(['latest', digest.replace(':', '-')].sort())
+    const v3 = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile)
+    expect(v3.ok && v3.annotations[0]).toMatchObject({
+      ...pipelineAnnotations(ws.sha),
+      'com.example.query': 'a=b',
     })
-    for (const job of ['build', 'sign', 'verify:signature']) expect(run.status(job), tail(run)).toBe('passed')
-    const { IMAGE_REF } = run.dotenv('build')
-    expect(IMAGE_REF).toMatch(/@sha256:[0-9a-f]{64}$/)
-    const payloads = await cosignVerifyKey(
-      IMAGE_REF as string,
-      keys.publicKeyFile,
-      [],
-      stackEnv().E2E_DOCKER_CONFIG,
-    )
-    expect(payloads.length).toBeGreaterThan(0)
-    expect(payloads[0]).toMatchObject({
-      'com.gitlab.ci.commit.sha': ws.sha,
-      'org.opencontainers.image.revision': ws.sha,
-      'com.gitlab.ci.project.path': 'catalog/container-build-catalog',
-      tag: 'latest',
-    })
-    expect(run.allText.includes(keys.password), 'the key password appears in a log').toBe(false)
-    expect(
-      run.allText.includes(keys.privateKey.split('\n')[1] as string),
-      'the private key appears in a log',
-    ).toBe(false)
-    expectNoRegistryPassword(run)
+    const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, keys.publicKeyFile)
+    expect(v2.ok).toBe(false)
   })
 
-  it('key mode, OCI 1.1 referrers: the signature is attached as a referrer and verifies with --experimental-oci11', async () => {
-    const ws = workspace()
-    const run = await runPipeline(ws, {
-      scenario: 'test/pipelines/cosign-sign/key-oci11.gitlab-ci.yml',
-      variables: keyVariables(),
-      inputOverrides,
+  it('key mode, cosign 3, with a transparency log: recorded in the local Rekor v2 and verified with its inclusion proof; a trust root with another log key refuses it', async () => {
+    const stack = stackEnv()
+    const treeSize = () => Number(readFileSync(`${paths.rekorStorage}/checkpoint`, 'utf8').split('\n')[1])
+    const before = treeSize()
+    const { ws, run, reference } = await signed('test/pipelines/cosign-sign/key-tlog.gitlab-ci.yml')
+    expect(run.jobLog('sign')).toMatch(/cosign 3\.\d+\.\d+, signature format bundle, transparency log: true/)
+    expect(run.jobLog('verify:signature')).toContain('(transparency log: true)')
+    // Rekor publishes a checkpoint every second: wait for the one that counts this entry.
+    await expect.poll(treeSize, { timeout: 10_000 }).toBeGreaterThan(before)
+    const verified = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile, {
+      trustedRoot: stack.E2E_TRUSTED_ROOT,
     })
-    for (const job of ['build', 'sign', 'verify:signature']) expect(run.status(job), tail(run)).toBe('passed')
-    const { IMAGE_REF } = run.dotenv('build')
-    const payloads = await cosignVerifyKey(
-      IMAGE_REF as string,
-      keys.publicKeyFile,
-      ['--experimental-oci11'],
-      stackEnv().E2E_DOCKER_CONFIG,
+    expect(verified.ok && verified.annotations[0]).toMatchObject(pipelineAnnotations(ws.sha))
+    const otherRoot = join(keys.dir, 'other-trusted-root.json')
+    const otherKey = join(keys.dir, 'other-rekor.pem')
+    execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-out', otherKey])
+    execFileSync('openssl', ['pkey', '-in', otherKey, '-pubout', '-out', `${otherKey}.pub`])
+    execFileSync(
+      'cosign',
+      [
+        'trusted-root',
+        'create',
+        `--rekor=url=${stack.E2E_REKOR_URL},public-key=${otherKey}.pub,start-time=2026-01-01T00:00:00Z,origin=rekor.e2e.test`,
+        '--out',
+        otherRoot,
+      ],
+      {
+        env: { ...process.env, PATH: `${stack.E2E_PATH_PREPEND}:${process.env.PATH}` },
+      },
     )
-    expect(payloads[0]).toMatchObject({ 'com.gitlab.ci.commit.sha': ws.sha })
+    const refused = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile, {
+      trustedRoot: otherRoot,
+    })
+    expect(refused.ok ? 'verified' : refused.error).toMatch(/failed to verify log inclusion/)
+  })
+
+  it('key mode, cosign 3, legacy format: a `.sig` tag that both cosign 3 and cosign 2 verify', async () => {
+    const { ws, repo, reference, digest } = await signed(
+      'test/pipelines/cosign-sign/key-legacy.gitlab-ci.yml',
+    )
+    expect(await listTags(repo)).toEqual(['latest', `${digest.replace(':', '-')}.sig`].sort())
+    for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
+      const verified = await cosignVerifyKey(image, reference, keys.publicKeyFile)
+      expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
+    }
+  })
+
+  it('key mode, cosign 2, legacy format: signs and verifies in cosign 2.x; cosign 3 verifies it too', async () => {
+    const { ws, run, reference } = await signed(
+      'test/pipelines/cosign-sign/key-legacy.gitlab-ci.yml',
+      localImageTags().cosignV2,
+    )
+    expect(run.jobLog('sign')).toMatch(/cosign 2\.\d+\.\d+, signature format legacy/)
+    for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
+      const verified = await cosignVerifyKey(image, reference, keys.publicKeyFile)
+      expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
+    }
+  })
+
+  it('key mode, cosign 2 with the bundle format: the job refuses clearly before signing', async () => {
+    const run = await runScenario(workspace(), {
+      scenario: 'test/pipelines/cosign-sign/key.gitlab-ci.yml',
+      variables: keyVariables(),
+      inputOverrides: { 'cosign-sign': { image: localImageTags().cosignV2 } },
+    })
+    expect(run.status('sign'), tail(run)).toBe('failed')
+    expect(run.jobLog('sign')).toContain(
+      'ERROR: signature_format: bundle needs cosign 3 (the image has cosign 2.',
+    )
+    expect(run.jobLog('sign')).not.toContain('Pushing signature')
   })
 
   it('keyless mode: signs through public Sigstore with a GitLab OIDC token (where both exist)', async (context) => {
-    // gitlab-ci-local mints no id_tokens: a local keyless run needs a real token from a GitLab job.
+    // This runner mints no id_tokens: a local keyless run needs a real token from a GitLab job.
     const token = process.env.SIGSTORE_ID_TOKEN
     if (!token) {
       console.log(
@@ -110,12 +178,12 @@ describe('cosign-sign', () => {
       )
       return context.skip()
     }
-    const ws = workspace()
-    const run = await runPipeline(ws, {
-      scenario: 'test/pipelines/cosign-sign/keyless.gitlab-ci.yml',
-      variables: { SIGSTORE_ID_TOKEN: token },
-      inputOverrides,
-    })
-    for (const job of ['build', 'sign', 'verify:signature']) expect(run.status(job), tail(run)).toBe('passed')
+    await runPassing(
+      'test/pipelines/cosign-sign/keyless.gitlab-ci.yml',
+      ['build', 'sign', 'verify:signature'],
+      {
+        variables: { SIGSTORE_ID_TOKEN: token },
+      },
+    )
   })
 })

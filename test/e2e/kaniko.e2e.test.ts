@@ -1,100 +1,78 @@
-// kaniko and kaniko-proxy scenarios. Kaniko cannot be built here and no image can be pulled: they run when
-// KANIKO_EXECUTOR_IMAGE names a kaniko *debug* executor image already in the stack's daemon (test/e2e/README.md
-// says how to load one), and are skipped with that reason printed otherwise.
-import { execFileSync } from 'node:child_process'
+// kaniko and kaniko-proxy in the kaniko debug executor image, unprivileged, with the runner's default seccomp
+// profile and capabilities: the maintained fork at the version tool-versions.yml pins, and upstream's last
+// release for projects still on it.
 import { describe, expect, it } from 'vitest'
-import { stackEnv } from '../../scripts/lib/e2e-stack.js'
+import { localImageTags, stackEnv } from '../../scripts/lib/e2e-stack.js'
+import {
+  expectCacheHitScenario,
+  expectDefaultsScenario,
+  expectTagScenario,
+  runPassing,
+} from './lib/builder-scenarios.js'
 import { kanikoSteps } from './lib/cache-report.js'
-import { dockerEnv } from './lib/docker.js'
-import { expectNoRegistryPassword, registryImage, workspace } from './lib/local.js'
-import { type RunOptions, runPipeline, tail } from './lib/pipeline.js'
+import { workspace } from './lib/local.js'
+import { runScenario, tail } from './lib/pipeline.js'
 import { proxyLogSince, proxyLogSize } from './lib/proxy.js'
-import { listTags, manifestDigest } from './lib/registry.js'
+import { listTags } from './lib/registry.js'
 
-function kanikoImage(): { image: string } | { skip: string } {
-  const image = process.env.KANIKO_EXECUTOR_IMAGE
-  if (!image) return { skip: 'KANIKO_EXECUTOR_IMAGE is not set (see test/e2e/README.md)' }
-  try {
-    execFileSync('docker', ['image', 'inspect', image], { env: dockerEnv(), stdio: 'ignore' })
-    return { image }
-  } catch {
-    return {
-      skip: `KANIKO_EXECUTOR_IMAGE=${image} is not in the stack's Docker daemon (see test/e2e/README.md)`,
-    }
-  }
-}
-
-const kaniko = kanikoImage()
-if ('skip' in kaniko) console.log(`SKIP kaniko, kaniko-proxy: ${kaniko.skip}`)
-
-function kanikoInputs(): RunOptions['inputOverrides'] {
-  const stack = stackEnv()
-  const image = 'image' in kaniko ? kaniko.image : ''
-  // Plain kaniko has no CA input: trust the stack's CA for its registry the way kaniko documents it.
-  const certificate = `--registry-certificate=${stack.E2E_REGISTRY}=${stack.E2E_CA_FILE}`
-  return { kaniko: { image, extra_args: [certificate] }, 'kaniko-proxy': { image } }
-}
-
-/** The build job in kaniko's image, then the verify jobs in this machine's shell (skopeo is here). */
-async function runKaniko(scenario: string, options: Partial<RunOptions> & { buildJobs?: string[] } = {}) {
-  const ws = workspace()
-  const buildJobs = options.buildJobs ?? ['build']
-  const build = await runPipeline(ws, {
-    scenario,
-    executor: 'docker',
-    jobs: buildJobs,
-    inputOverrides: kanikoInputs(),
-    ...options,
+describe('kaniko', () => {
+  it('defaults: pushes :latest, the tag names the dotenv digest, the revision label is set, the cache is written', async () => {
+    const { repo, run } = await expectDefaultsScenario('test/pipelines/kaniko/defaults.gitlab-ci.yml')
+    expect((await listTags(`${repo}/cache`)).length).toBeGreaterThan(0)
+    expect(run.jobLog('build')).toContain(`Using docker image ${localImageTags().kaniko}`)
   })
-  const verify = await runPipeline(ws, {
-    scenario,
-    jobs: ['verify:image'],
-    inputOverrides: kanikoInputs(),
-    ...options,
+
+  it('upstream kaniko v1.24.0 (archived): the same job works in its debug image', async () => {
+    const { run } = await expectDefaultsScenario('test/pipelines/kaniko/upstream.gitlab-ci.yml', {
+      inputOverrides: { kaniko: { image: localImageTags().kanikoUpstream } },
+    })
+    expect(run.jobLog('build')).toContain(`Using docker image ${localImageTags().kanikoUpstream}`)
   })
-  return { ws, build, verify }
-}
 
-const repository = (path: string) => `${registryImage()}/test/${path}`
+  it('tag pipeline: pushes :<tag> and the extra tags, not :latest, and reads the cache without writing it', async () => {
+    const { repo, run } = await expectTagScenario('test/pipelines/kaniko/tag.gitlab-ci.yml')
+    expect(await listTags(`${repo}/cache`)).toEqual([])
+  })
 
-describe.skipIf('skip' in kaniko)('kaniko', () => {
-  it('defaults: pushes :latest, the tag names the dotenv digest', async () => {
-    const { build, verify } = await runKaniko('test/pipelines/kaniko/defaults.gitlab-ci.yml')
-    expect(build.status('build'), tail(build)).toBe('passed')
-    expect(verify.status('verify:image'), tail(verify)).toBe('passed')
-    expect(await manifestDigest(repository('kaniko/defaults'), 'latest')).toBe(
-      build.dotenv('build').IMAGE_DIGEST,
+  it('cache hit: a second build on a fresh runner serves every RUN step from the registry cache', async () => {
+    const run = await expectCacheHitScenario('test/pipelines/kaniko/cache-hit.gitlab-ci.yml', (log) =>
+      kanikoSteps(log).filter((step) => step.instruction.startsWith('RUN')),
     )
-    expectNoRegistryPassword(build)
+    expect(
+      kanikoSteps(run.jobLog('build-warm')).some((step) => step.instruction.startsWith('RUN sleep')),
+    ).toBe(true)
   })
+})
 
-  it('tag pipeline: pushes :<tag> and the extra tags, not :latest', async () => {
-    const { ws, build, verify } = await runKaniko('test/pipelines/kaniko/tag.gitlab-ci.yml', {
-      ref: { tag: 'v1.2.3' },
-    })
-    expect(build.status('build'), tail(build)).toBe('passed')
-    expect(verify.status('verify:image'), tail(verify)).toBe('passed')
-    expect(await listTags(repository('kaniko/tag'))).toEqual([ws.sha.slice(0, 8), 'stable', 'v1.2.3'].sort())
-  })
-
-  it('cache hit: the second build serves every RUN step from the registry cache', async () => {
-    const { build, verify } = await runKaniko('test/pipelines/kaniko/cache-hit.gitlab-ci.yml', {
-      buildJobs: ['build-cold', 'build-warm'],
-    })
-    expect(build.status('build-warm'), tail(build)).toBe('passed')
-    expect(verify.status('verify:image'), tail(verify)).toBe('passed')
-    const warm = kanikoSteps(build.jobLog('build-warm')).filter((step) => step.instruction.startsWith('RUN'))
-    expect(warm.length).toBeGreaterThan(0)
-    expect(warm.filter((step) => !step.cached)).toEqual([])
-  })
-
-  it('kaniko-proxy: registry traffic and the RUN step go through the proxy; the private CA is trusted', async () => {
+describe('kaniko-proxy', () => {
+  it('registry traffic and the RUN step go through the proxy; the private CA is trusted; proxy credentials never reach the log', async () => {
     const before = proxyLogSize()
-    const { build, verify } = await runKaniko('test/pipelines/kaniko-proxy/proxy.gitlab-ci.yml')
-    expect(build.status('build'), tail(build)).toBe('passed')
-    expect(verify.status('verify:image'), tail(verify)).toBe('passed')
+    // A proxy URL with credentials, as runners often carry: the proxy here ignores them, the log must not show them.
+    const password = `canary-proxy-password-${Date.now()}`
+    const proxy = stackEnv().E2E_HTTP_PROXY.replace('://', `://e2e-user:${password}@`)
+    const { run } = await runPassing(
+      'test/pipelines/kaniko-proxy/proxy.gitlab-ci.yml',
+      ['build', 'verify:image'],
+      {
+        variables: { TEST_HTTP_PROXY: proxy },
+      },
+    )
     const log = proxyLogSince(before)
     expect(log).toContain(`GET ${stackEnv().E2E_PROXY_TARGET}`)
     expect(log).toContain(`CONNECT ${stackEnv().E2E_REGISTRY}`)
+    expect(run.jobLog('build')).toContain(`proxy: http=${stackEnv().E2E_HTTP_PROXY}`)
+    expect(run.allText.includes(password), 'the proxy password appears in a log').toBe(false)
+  })
+
+  it('a ca_bundle that is not a path fails with a clear error before building', async () => {
+    const run = await runScenario(workspace(), {
+      scenario: 'test/pipelines/kaniko-proxy/proxy.gitlab-ci.yml',
+      inputOverrides: { 'kaniko-proxy': { ca_bundle: 'ca-certificates.crt' } },
+    })
+    expect(run.status('build'), tail(run)).toBe('failed')
+    expect(run.jobLog('build')).toContain(
+      "ERROR: ca_bundle 'ca-certificates.crt' is not a file path such as /kaniko/ssl/certs/ca-certificates.crt",
+    )
+    expect(run.jobLog('build')).not.toContain('Pushing image')
   })
 })

@@ -29,6 +29,10 @@ export type ErrorCode =
   | 'TOO_MANY_FUNCTIONS'
   | 'FUNCTION_UNKNOWN'
   | 'FUNCTION_FAILED'
+  | 'FUNCTION_NOT_LAST'
+  | 'GITLAB_VERSION_UNSUPPORTED'
+  | 'FEATURE_FLAG_UNKNOWN'
+  | 'FEATURE_FLAG_UNAVAILABLE'
 
 export interface SpecError {
   code: ErrorCode

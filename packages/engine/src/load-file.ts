@@ -1,4 +1,5 @@
 import type { Document } from 'yaml'
+import { decodeUtf8, type Utf8Problem } from './decode-utf8.js'
 import { type SpecError, specError } from './errors.js'
 import { parseYamlDocument } from './parse-yaml.js'
 import { type DocumentText, splitDocuments } from './split-documents.js'
@@ -28,17 +29,24 @@ const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/
  * libyaml's reader rejects them before parsing. Psych reports a reader error at the (unset) context mark, so the
  * position is always line 1 column 1.
  */
-function controlCharacterError(text: string, offset: number): SpecError | null {
+function readerError(text: string, offset: number, utf8: Utf8Problem | null): SpecError | null {
   const match = CONTROL_CHARACTER.exec(text)
-  if (!match) return null
-  return specError(
-    'YAML_SYNTAX_ERROR',
-    '(<unknown>): control characters are not allowed at line 1 column 1',
-    [offset + match.index, offset + match.index + 1],
-  )
+  const control = match ? offset + match.index : Number.POSITIVE_INFINITY
+  const invalid =
+    utf8 && utf8.offset >= offset && utf8.offset < offset + text.length
+      ? utf8.offset
+      : Number.POSITIVE_INFINITY
+  if (invalid === Number.POSITIVE_INFINITY && control === Number.POSITIVE_INFINITY) return null
+  // The reader reports whichever comes first in the piece.
+  const [at, problem] =
+    invalid <= control ? [invalid, utf8?.message ?? ''] : [control, 'control characters are not allowed']
+  return specError('YAML_SYNTAX_ERROR', `(<unknown>): ${problem} at line 1 column 1`, [at, at + 1])
 }
 
-export function loadFile(source: string): LoadFileResult {
+/** `source` as bytes is read as Psych reads a file: invalid UTF-8 is the reader error GitLab reports. */
+export function loadFile(bytesOrText: string | Uint8Array): LoadFileResult {
+  const { text: source, problem: utf8 } =
+    typeof bytesOrText === 'string' ? { text: bytesOrText, problem: null } : decodeUtf8(bytesOrText)
   const parsed: { piece: DocumentText; value: unknown; document: Document.Parsed | null; tooBig: boolean }[] =
     []
   // `Loader::Yaml.new` per piece: the raw size check, then Psych. Every piece is parsed before any is checked.
@@ -46,8 +54,8 @@ export function loadFile(source: string): LoadFileResult {
     if (piece.text.length > MAX_YAML_SIZE_BYTES && utf8ByteLength(piece.text) > MAX_YAML_SIZE_BYTES) {
       return { ok: false, error: specError('YAML_TOO_BIG', 'The provided YAML is too big') }
     }
-    const control = controlCharacterError(piece.text, piece.offset)
-    if (control) return { ok: false, error: control }
+    const reader = readerError(piece.text, piece.offset, utf8)
+    if (reader) return { ok: false, error: reader }
     const result = parseYamlDocument(piece.text, piece.offset)
     if (!result.ok) return result
     parsed.push({ piece, value: result.value, document: result.document, tooBig: result.tooBig })

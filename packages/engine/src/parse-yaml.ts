@@ -13,6 +13,7 @@ import {
   YAMLSeq,
 } from 'yaml'
 import { type SpecError, specError } from './errors.js'
+import { reindentQuotedScalar, remapRanges } from './reindent-quoted-scalars.js'
 import { utf8ByteLength } from './util-bytes.js'
 import { exceedsDeepSize, MAX_YAML_SIZE_BYTES } from './util-deep-size.js'
 import { isPlainObject, mergeInto, rubyToS, setKey } from './util-ruby.js'
@@ -248,6 +249,18 @@ function psychSyntaxError(
       at: Math.max(0, text.lastIndexOf('{', pos)),
     }
   }
+  const lineEnd = text.indexOf('\n', pos)
+  const line = text.slice(pos, lineEnd === -1 ? undefined : lineEnd)
+  const key = pos + line.length - line.trimStart().length
+  const rest = line.trim()
+  if (
+    (code === 'BAD_INDENT' || /Implicit map keys need to be followed by map values/.test(message)) &&
+    /^[^\-?:,[\]{}#&*!|>'"%@`]/.test(rest) &&
+    !/:(?:[ \t]|$)/.test(rest)
+  ) {
+    // A plain scalar at the block's column that is no key: libyaml's stale required simple key, marked at its start.
+    return { problem: "could not find expected ':' while scanning a simple key", at: key }
+  }
   if (
     code === 'BAD_INDENT' ||
     code === 'MULTILINE_IMPLICIT_KEY' ||
@@ -267,23 +280,13 @@ function psychSyntaxError(
  * `offset` is added to every error range so callers can report file offsets.
  */
 export function parseYamlDocument(text: string, offset = 0): ParseYamlDocumentResult {
-  const lineCounter = new LineCounter()
-  let documents: Document.Parsed[]
+  let parsed: ReturnType<typeof parseFirstDocument>
   try {
-    const parsed = parseAllDocuments(text, {
-      version: '1.1',
-      customTags: psychTags,
-      merge: false,
-      uniqueKeys: false,
-      prettyErrors: false,
-      strict: false,
-      lineCounter,
-    })
-    documents = Array.isArray(parsed) ? parsed : []
+    parsed = parseFirstDocument(text)
   } catch (error) {
     return { ok: false, error: specError('YAML_SYNTAX_ERROR', `(<unknown>): ${String(error)}`) }
   }
-  const document = documents[0]
+  const { document, lineCounter } = parsed
   if (!document) return { ok: true, value: null, document: null, tooBig: false }
   const firstError = document.errors[0]
   if (firstError) {
@@ -313,6 +316,51 @@ export function parseYamlDocument(text: string, offset = 0): ParseYamlDocumentRe
   }
   return { ok: true, value, document, tooBig: converter.tooDeep || exceedsDeepSize(value) }
 }
+
+/**
+ * The first document of `text` parsed as Psych would see it: quoted scalars whose continuation lines `yaml` finds
+ * under-indented are re-indented first (see `reindentQuotedScalar`), and every range is mapped back onto `text`.
+ */
+function parseFirstDocument(text: string): {
+  document: Document.Parsed | undefined
+  lineCounter: LineCounter
+} {
+  let current = text
+  let toOriginal = (offset: number) => offset
+  for (let attempt = 0; ; attempt++) {
+    const lineCounter = new LineCounter()
+    const parsed = parseAllDocuments(current, {
+      version: '1.1',
+      customTags: psychTags,
+      merge: false,
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: false,
+      lineCounter,
+    })
+    const document = Array.isArray(parsed) ? parsed[0] : undefined
+    const error = document?.errors[0]
+    const rewritten = error && attempt < MAX_REINDENTS ? reindentQuotedScalar(current, error.pos[0]) : null
+    if (!rewritten) {
+      if (current === text || !document) return { document, lineCounter }
+      remapRanges(document, toOriginal)
+      for (const problem of [...document.errors, ...document.warnings]) {
+        problem.pos = [toOriginal(problem.pos[0]), toOriginal(problem.pos[1])]
+      }
+      // Line numbers in messages are worked out on the original text.
+      const original = new LineCounter()
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+        original.addNewLine(at + 1)
+      return { document, lineCounter: original }
+    }
+    const previous = toOriginal
+    toOriginal = (offset) => previous(rewritten.toOriginal(offset))
+    current = rewritten.text
+  }
+}
+
+/** Quoted scalars re-indented in one document at most; far more than any real file has. */
+const MAX_REINDENTS = 100
 
 /** Same shape as `render`'s failure: `error` is the message, `errors` the data. */
 export type ParseYamlResult = { ok: true; value: unknown } | { ok: false; error: string; errors: SpecError[] }
@@ -385,7 +433,7 @@ class Converter {
       for (const pair of node.items) {
         const keyNode = pair.key
         const value = this.convert(pair.value, depth + 1)
-        if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.type === 'PLAIN') {
+        if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.tag !== 'tag:yaml.org,2002:str') {
           if (this.merge(object, pair.value, value)) continue
         }
         setKey(object, this.keyString(keyNode, depth), value)

@@ -20,13 +20,14 @@ export type LoadSpecResult =
       ok: true
       spec: ComponentSpec | null
       inputConfigs: Record<string, PlainObject>
+      header: LoadedDocument | null
       content: LoadedDocument | null
       contentValue: PlainObject
     }
   | { ok: false; errors: SpecError[] }
 
-export function loadSpec(source: string): LoadSpecResult {
-  if (typeof source !== 'string') {
+export function loadSpec(source: string | Uint8Array): LoadSpecResult {
+  if (typeof source !== 'string' && !(source instanceof Uint8Array)) {
     return { ok: false, errors: [specError('YAML_INVALID_FORMAT', 'Invalid configuration format')] }
   }
   const loaded = loadFile(source)
@@ -36,6 +37,7 @@ export function loadSpec(source: string): LoadSpecResult {
       ok: true,
       spec: null,
       inputConfigs: {},
+      header: null,
       content: loaded.content,
       contentValue: loaded.contentValue,
     }
@@ -46,6 +48,7 @@ export function loadSpec(source: string): LoadSpecResult {
     ok: true,
     spec: header.spec,
     inputConfigs: header.inputConfigs,
+    header: loaded.header,
     content: loaded.content,
     contentValue: loaded.contentValue,
   }
@@ -56,7 +59,7 @@ export function contentText(content: LoadedDocument | null): { text: string; off
 }
 
 /** Split, parse and validate the header only (no inputs, no interpolation). */
-export function readSpec(source: string): ReadSpecResult {
+export function readSpec(source: string | Uint8Array): ReadSpecResult {
   const loaded = loadSpec(source)
   if (!loaded.ok) return { ok: false, error: joinErrors(loaded.errors), errors: loaded.errors }
   return { ok: true, spec: loaded.spec, content: contentText(loaded.content) }

@@ -1,11 +1,12 @@
 import { joinErrors, type SpecError, specError } from './errors.js'
+import { type GitlabTargetOptions, gitlabTarget } from './gitlab-version.js'
 import { interpolateContent } from './interpolate/interpolate-content.js'
 import { loadSpec } from './read-spec.js'
 import { resolveInputs } from './resolve-inputs.js'
 import type { ComponentContext, ComponentSpec, VariableValue } from './types.js'
 import { isPlainObject } from './util-ruby.js'
 
-export interface RenderOptions {
+export interface RenderOptions extends GitlabTargetOptions {
   /** What `include: inputs:` gives; `undefined` or `null` = `{}`; a non-mapping is "Given inputs must be a hash". */
   inputs?: unknown
   /** Values for `$[[ component.* ]]` (only fields listed in `spec:component` are visible). */
@@ -22,8 +23,14 @@ function failed(errors: SpecError[]): RenderResult {
   return { ok: false, error: joinErrors(errors), errors }
 }
 
-/** `Gitlab::Ci::Config::Interpolation::Interpolator#interpolate!`, stage by stage; the first failing stage wins. */
-export function render(source: string, options: RenderOptions = {}): RenderResult {
+/**
+ * `Gitlab::Ci::Config::Interpolation::Interpolator#interpolate!`, stage by stage; the first failing stage wins.
+ * `gitlabVersion` (default `DEFAULT_GITLAB_VERSION`) and `featureFlags` choose which GitLab's behaviour to follow.
+ */
+export function render(source: string | Uint8Array, options: RenderOptions = {}): RenderResult {
+  const targeted = gitlabTarget(options)
+  if (!targeted.ok) return failed(targeted.errors)
+  const { target } = targeted
   const loaded = loadSpec(source)
   if (!loaded.ok) return failed(loaded.errors)
   const args = options.inputs ?? {}
@@ -39,7 +46,7 @@ export function render(source: string, options: RenderOptions = {}): RenderResul
     }
     return { ok: true, config: loaded.contentValue, spec: null }
   }
-  const inputs = resolveInputs(loaded.inputConfigs, args)
+  const inputs = resolveInputs(loaded.inputConfigs, args, target)
   if (!inputs.ok) return failed(inputs.errors)
   const component: Record<string, unknown> = {}
   for (const field of loaded.spec.component) {
@@ -49,6 +56,7 @@ export function render(source: string, options: RenderOptions = {}): RenderResul
   const interpolated = interpolateContent(loaded.contentValue, {
     data: { inputs: inputs.values, component },
     variables: options.variables ?? {},
+    target,
   })
   if (!interpolated.ok) return failed(interpolated.errors)
   return { ok: true, config: interpolated.value, spec: loaded.spec }

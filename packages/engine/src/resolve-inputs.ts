@@ -1,12 +1,14 @@
 import { type ErrorCode, type SpecError, specError } from './errors.js'
 import { isTruthful } from './expression/evaluate-expression.js'
+import { atLeast, type GitlabTarget } from './gitlab-version.js'
 import { compileRe2 } from './util-re2.js'
 import { isPlainObject, type PlainObject, rubyToS, setKey } from './util-ruby.js'
 
 /**
  * `Gitlab::Ci::Config::Interpolation::Inputs` over `Ci::Inputs::Builder` (GitLab 18.11): inputs are checked in
  * spec order, each input reports `required`, then its default (even when a value is given), then the given value;
- * unknown arguments are reported first.
+ * unknown arguments are reported first. From 19.0 (`lib/ci/inputs/array_input.rb` at 55eb439) array inputs take
+ * `options`: every element must be one of them.
  */
 export type ResolveInputsResult =
   | { ok: true; values: Record<string, unknown> }
@@ -51,6 +53,11 @@ function isTruthy(value: unknown): boolean {
   return value !== null && value !== undefined && value !== false
 }
 
+/** Ruby `Array#join(', ')`: nested arrays are joined recursively, other items by `to_s`. */
+function rubyJoin(items: readonly unknown[]): string {
+  return items.map((item) => (Array.isArray(item) ? rubyJoin(item) : rubyToS(item))).join(', ')
+}
+
 class Input {
   readonly errors: SpecError[] = []
   /** `BaseInput#rules`: the rules array when `rules:` is given (18.7+), else null. */
@@ -60,6 +67,7 @@ class Input {
     readonly name: string,
     readonly kind: InputKind,
     private readonly spec: PlainObject,
+    private readonly target: GitlabTarget,
   ) {
     this.rules = Array.isArray(spec.rules) ? (spec.rules.filter(isPlainObject) as PlainObject[]) : null
   }
@@ -117,8 +125,12 @@ class Input {
   private runValidations(raw: unknown, isDefault: boolean, context: PlainObject): void {
     const value = coerce(this.kind, raw)
     const which = isDefault ? 'default' : 'provided'
-    const options =
-      this.kind === 'string' || this.kind === 'number' ? this.allowedOptions(context) : this.spec.options
+    const arrayOptions = atLeast(this.target, '19.0')
+    const optionKinds: InputKind[] = arrayOptions ? ['string', 'number', 'array'] : ['string', 'number']
+    const options = optionKinds.includes(this.kind) ? this.allowedOptions(context) : this.spec.options
+    const optionsNotAllowed = arrayOptions
+      ? 'Options can only be used with string, number, and array inputs'
+      : 'Options can only be used with string and number inputs'
     switch (this.kind) {
       case 'string':
         if (isTruthy(options) && Array.isArray(options) && !options.map(rubyToS).includes(value as string)) {
@@ -149,13 +161,22 @@ class Input {
       case 'boolean':
         if (value !== true && value !== false)
           this.error('INPUT_TYPE_MISMATCH', `${which} value is not a boolean`)
-        if (isTruthy(options))
-          this.error('INPUT_OPTIONS_NOT_ALLOWED', 'Options can only be used with string and number inputs')
+        if (isTruthy(options)) this.error('INPUT_OPTIONS_NOT_ALLOWED', optionsNotAllowed)
         break
       case 'array':
         if (!Array.isArray(value)) this.error('INPUT_TYPE_MISMATCH', `${which} value is not an array`)
-        if (isTruthy(options))
-          this.error('INPUT_OPTIONS_NOT_ALLOWED', 'Options can only be used with string and number inputs')
+        if (!arrayOptions) {
+          if (isTruthy(options)) this.error('INPUT_OPTIONS_NOT_ALLOWED', optionsNotAllowed)
+        } else if (isTruthy(options) && Array.isArray(options) && Array.isArray(value)) {
+          // `value - allowed_options`: every element that is not an option, duplicates kept, in order.
+          const invalid = value.filter((item) => !options.some((option) => rubyEquals(option, item)))
+          if (invalid.length > 0) {
+            this.error(
+              'INPUT_NOT_IN_OPTIONS',
+              `${rubyJoin(invalid)} cannot be used because it is not in the list of allowed options`,
+            )
+          }
+        }
         break
     }
     if (Object.hasOwn(this.spec, 'regex')) {
@@ -168,7 +189,11 @@ class Input {
   }
 }
 
-export function resolveInputs(specs: Record<string, PlainObject>, params: PlainObject): ResolveInputsResult {
+export function resolveInputs(
+  specs: Record<string, PlainObject>,
+  params: PlainObject,
+  target: GitlabTarget,
+): ResolveInputsResult {
   const buildErrors: SpecError[] = []
   const inputs: Input[] = []
   for (const [name, spec] of Object.entries(specs)) {
@@ -182,7 +207,7 @@ export function resolveInputs(specs: Record<string, PlainObject>, params: PlainO
       )
       continue
     }
-    inputs.push(new Input(name, kind, spec))
+    inputs.push(new Input(name, kind, spec, target))
   }
   const values: Record<string, unknown> = {}
   for (const input of inputs) {

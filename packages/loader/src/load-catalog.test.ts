@@ -56,6 +56,26 @@ describe('loadCatalog on a regular tree', () => {
     expect(catalog.problems).toEqual([])
   })
 
+  it('reads `.catalogrc.yml` as text, and a quoted meta.yml `minimum_gitlab`; refuses an unquoted one', () => {
+    const root = catalogTree({
+      '.catalogrc.yml': 'profile: strict\n',
+      'templates/build/meta.yml': 'summary: Builds.\nminimum_gitlab: "18.10"\n',
+      'templates/check/template.yml': TEMPLATE,
+      'templates/check/meta.yml': 'summary: Checks.\nminimum_gitlab: 18.10\n',
+    })
+    const catalog = loadCatalog(root)
+    expect(catalog.config).toEqual({ file: '.catalogrc.yml', source: 'profile: strict\n' })
+    expect(catalog.components.map(({ meta, metaError }) => [meta?.minimumGitlab, metaError])).toEqual([
+      ['18.10', null],
+      [
+        undefined,
+        'meta.yml `minimum_gitlab` must be a quoted GitLab version such as "18.11", not the number 18.1 (unquoted)',
+      ],
+      [undefined, null],
+    ])
+    expect(loadCatalog(catalogTree()).config).toBeNull()
+  })
+
   it('is an empty catalog where there is no templates/ folder', () => {
     const catalog = loadCatalog(testdir({}))
     expect([catalog.components, catalog.problems, catalog.project.readme]).toEqual([[], [], null])
@@ -131,11 +151,27 @@ describe('loadCatalog on odd trees: every entry it cannot read is a problem, nev
     ])
   })
 
-  it('a template that is not UTF-8 text', () => {
+  it('a README or meta.yml that is not UTF-8 text', () => {
     const root = catalogTree()
-    writeFileSync(join(root, 'templates/lint.yml'), Buffer.from([0x6a, 0x6f, 0x62, 0x3a, 0xff, 0xfe]))
-    expect(problems(root)).toEqual([{ file: 'templates/lint.yml', message: 'is not UTF-8 text' }])
-    expect(loadCatalog(root).components.map((component) => component.name)).toEqual(['build'])
+    writeFileSync(join(root, 'templates/build/README.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe]))
+    writeFileSync(join(root, 'templates/build/meta.yml'), Buffer.from([0x73, 0x3a, 0x20, 0xe9]))
+    expect(problems(root)).toEqual([
+      { file: 'templates/build/README.md', message: 'is not UTF-8 text' },
+      { file: 'templates/build/meta.yml', message: 'is not UTF-8 text' },
+    ])
+  })
+
+  it("a template that is not UTF-8 is a component whose spec is GitLab's reader error, not a problem", () => {
+    const root = catalogTree()
+    writeFileSync(join(root, 'templates/lint.yml'), Buffer.from([0x6a, 0x6f, 0x62, 0x3a, 0x20, 0xc3, 0x28]))
+    const catalog = loadCatalog(root)
+    expect(catalog.problems).toEqual([])
+    const lint = catalog.components.find((component) => component.name === 'lint')
+    expect(lint?.source).toBe('job: \ufffd(')
+    expect(lint?.spec).toMatchObject({
+      ok: false,
+      error: '(<unknown>): invalid trailing UTF-8 octet at line 1 column 1',
+    })
   })
 
   it('an unreadable template and an unlistable folder (as an unprivileged user: root reads anything)', {

@@ -1,12 +1,14 @@
 import { join } from 'node:path'
-import { readSpec } from '@catalog/engine'
+import { isGitlabVersion, readSpec } from '@catalog/engine'
 import type { Catalog, CatalogProblem, Component, ComponentMeta } from '@catalog/types'
 import { parse as parseYaml } from 'yaml'
-import { readCatalogFile } from './read-catalog-file.js'
+import { readCatalogBytes, readCatalogFile } from './read-catalog-file.js'
 import { walkTree } from './walk-tree.js'
 
 // GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX.
 const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
+/** `catalog validate`'s config: profile, severity overrides, rule options (parsed by @catalog/rules). */
+const CONFIG_FILE = '.catalogrc.yml'
 const COMPONENT_SIDE_FILES = new Set(['README.md', 'meta.yml'])
 
 /**
@@ -19,14 +21,38 @@ export function templateComponentName(file: string): string | null {
   return parts.length === 2 ? (parts[1] ?? '').replace(/\.yml$/, '') : (parts[1] ?? '')
 }
 
+/** Notes why a repository-relative file cannot be read, unless already noted (a link under templates/ is, by the walk). */
+function note(problems: CatalogProblem[], file: string, problem: string): void {
+  if (!problems.some((known) => known.file === file)) problems.push({ file, message: problem })
+}
+
 /** Reads a repository-relative file: its text, or null when it is missing or unreadable (then noted in `problems`). */
 function readOrNote(root: string, file: string, problems: CatalogProblem[]): string | null {
   const read = readCatalogFile(join(root, file))
   if (read === null) return null
   if (read.ok) return read.text
-  // A link under templates/ was already noted by the walk.
-  if (!problems.some((problem) => problem.file === file)) problems.push({ file, message: read.problem })
+  note(problems, file, read.problem)
   return null
+}
+
+/**
+ * Reads a component template's bytes, or null when it is unreadable (then noted in `problems`). Invalid UTF-8 is
+ * not a problem here: the engine reads the bytes and reports it in GitLab's words.
+ */
+function readTemplateOrNote(root: string, file: string, problems: CatalogProblem[]): Uint8Array | null {
+  const read = readCatalogBytes(join(root, file))
+  if (read === null) return null
+  if (read.ok) return read.bytes
+  note(problems, file, read.problem)
+  return null
+}
+
+/** `minimum_gitlab` must be a quoted `major.minor`: unquoted, YAML reads `18.10` as the number 18.1. */
+function minimumGitlabError(value: unknown): string | null {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'string' && isGitlabVersion(value)) return null
+  const found = typeof value === 'number' ? `the number ${value} (unquoted)` : JSON.stringify(value)
+  return `meta.yml \`minimum_gitlab\` must be a quoted GitLab version such as "18.11", not ${found}`
 }
 
 function readMeta(text: string | null): { meta: ComponentMeta | null; error: string | null } {
@@ -36,6 +62,8 @@ function readMeta(text: string | null): { meta: ComponentMeta | null; error: str
     if (!data || typeof data !== 'object' || typeof data.summary !== 'string') {
       return { meta: null, error: 'meta.yml must be a mapping with a `summary` string' }
     }
+    const minimumError = minimumGitlabError(data.minimum_gitlab)
+    if (minimumError) return { meta: null, error: minimumError }
     const runner = (data.runner ?? {}) as Record<string, unknown>
     const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
     const outputs = Array.isArray(data.outputs)
@@ -50,7 +78,7 @@ function readMeta(text: string | null): { meta: ComponentMeta | null; error: str
         outputs,
         runner: { privileged: runner.privileged === true, requirements: list(runner.requirements) },
         limits: list(data.limits),
-        ...(data.minimum_gitlab !== undefined ? { minimumGitlab: String(data.minimum_gitlab) } : {}),
+        ...(typeof data.minimum_gitlab === 'string' ? { minimumGitlab: data.minimum_gitlab } : {}),
       },
       error: null,
     }
@@ -87,9 +115,9 @@ export function loadCatalog(root: string): Catalog {
       if (!isSideFile) strayFiles.push(file)
       continue
     }
-    const source = readOrNote(root, file, problems)
-    if (source === null) continue
-    components.push(readComponent(root, file, name, source, problems))
+    const bytes = readTemplateOrNote(root, file, problems)
+    if (bytes === null) continue
+    components.push(readComponent(root, file, name, bytes, problems))
   }
   components.sort((a, b) => a.name.localeCompare(b.name))
 
@@ -113,10 +141,12 @@ export function loadCatalog(root: string): Catalog {
 
   const readme = readOrNote(root, 'README.md', problems)
   const description = readDescription(readOrNote(root, 'package.json', problems))
+  const configText = readOrNote(root, CONFIG_FILE, problems)
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   return {
     root,
     project: { readmeFile: 'README.md', readme, description },
+    config: configText === null ? null : { file: CONFIG_FILE, source: configText },
     components,
     strayFiles,
     scenarios,
@@ -128,7 +158,7 @@ function readComponent(
   root: string,
   file: string,
   name: string,
-  source: string,
+  bytes: Uint8Array,
   problems: CatalogProblem[],
 ): Component {
   const dir = file.endsWith('/template.yml') ? file.slice(0, -'/template.yml'.length) : 'templates'
@@ -138,12 +168,13 @@ function readComponent(
   return {
     name,
     file,
-    source,
+    // The engine reads the bytes (invalid UTF-8 is GitLab's error); rules and docs read the text.
+    source: new TextDecoder().decode(bytes),
     readmeFile,
     readme: readOrNote(root, readmeFile, problems),
     metaFile,
     meta,
     metaError: error,
-    spec: readSpec(source),
+    spec: readSpec(bytes),
   }
 }

@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
-import { readCatalogFile } from './read-catalog-file.js'
+import { readCatalogBytes, readCatalogFile } from './read-catalog-file.js'
 
 describe('readCatalogFile', () => {
   it('reads a regular UTF-8 file; null when there is none', () => {
@@ -52,5 +52,14 @@ describe('readCatalogFile', () => {
       problem: 'is a directory, not a regular file',
     })
     expect(readCatalogFile(join(root, 'latin1.yml'))).toEqual({ ok: false, problem: 'is not UTF-8 text' })
+    // As bytes (a template, whose invalid UTF-8 the engine reports in GitLab's words), it is read as it is.
+    expect(readCatalogBytes(join(root, 'latin1.yml'))).toEqual({
+      ok: true,
+      bytes: Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+    })
+    expect(readCatalogBytes(join(root, 'fifo'))).toEqual({
+      ok: false,
+      problem: 'is a FIFO, not a regular file',
+    })
   })
 })

@@ -12,6 +12,9 @@ import {
 /** What reading one file of the catalog gave: its text, or why it cannot be read. */
 export type FileRead = { ok: true; text: string } | { ok: false; problem: string }
 
+/** What reading one file of the catalog gave: its bytes, or why it cannot be read. */
+export type FileBytesRead = { ok: true; bytes: Uint8Array } | { ok: false; problem: string }
+
 /** A file a command cannot do without could not be read; `message` is one line, starting with the file. */
 export class CatalogFileError extends Error {
   override name = 'CatalogFileError'
@@ -55,12 +58,30 @@ function errorProblem(error: unknown): string {
 }
 
 /**
- * Reads a file of the catalog as UTF-8 text: regular files only (a FIFO, a device or a directory is refused
- * without reading, so `/dev/zero` or a FIFO cannot hang a command), at most MAX_FILE_BYTES, valid UTF-8. A
- * symbolic link is refused too, unless `followLinks` (for a file a user names, not one found in the catalog):
- * then a loop or a dangling link is the problem. Null when there is no such file.
+ * Reads a file of the catalog as UTF-8 text: what `readCatalogBytes` reads, and valid UTF-8. Null when there is no
+ * such file.
  */
 export function readCatalogFile(path: string, options: { followLinks?: boolean } = {}): FileRead | null {
+  const read = readCatalogBytes(path, options)
+  if (read === null || !read.ok) return read
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) }
+  } catch {
+    return { ok: false, problem: 'is not UTF-8 text' }
+  }
+}
+
+/**
+ * Reads a file of the catalog as bytes: regular files only (a FIFO, a device or a directory is refused without
+ * reading, so `/dev/zero` or a FIFO cannot hang a command), at most MAX_FILE_BYTES. A symbolic link is refused
+ * too, unless `followLinks` (for a file a user names, not one found in the catalog): then a loop or a dangling
+ * link is the problem. For a component template, whose invalid UTF-8 GitLab reports in its own words (the
+ * engine's reader error). Null when there is no such file.
+ */
+export function readCatalogBytes(
+  path: string,
+  options: { followLinks?: boolean } = {},
+): FileBytesRead | null {
   try {
     if (lstatSync(path).isSymbolicLink() && !options.followLinks)
       return { ok: false, problem: linkProblem(path) }
@@ -101,11 +122,7 @@ export function readCatalogFile(path: string, options: { followLinks?: boolean }
       if (n === 0) break
       read += n
     }
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, read)) }
-    } catch {
-      return { ok: false, problem: 'is not UTF-8 text' }
-    }
+    return { ok: true, bytes: buffer.subarray(0, read) }
   } catch (error) {
     return { ok: false, problem: errorProblem(error) }
   } finally {

@@ -1,4 +1,4 @@
-import { type ComponentSpec, GLOBAL_KEYWORDS, readSpec, render, YamlReference } from '@catalog/engine'
+import { type ComponentSpec, GLOBAL_KEYWORDS, render, YamlReference } from '@catalog/engine'
 import type { Component } from '@catalog/types'
 import { isMap, type Pair, type YAMLMap } from 'yaml'
 import { createLineIndex, type LineIndex } from './line-index.js'
@@ -23,6 +23,9 @@ export interface ComponentAnalysis {
   lines: LineIndex
   docs: TemplateDocuments
   spec: ComponentSpec | null
+  /** GitLab cannot load the file at all (YAML syntax, size, depth, encoding): nothing else is analysed. */
+  loadError: { message: string; range?: [number, number] } | null
+  /** The file loads but its `spec:` header is invalid. */
   specError: { message: string; range?: [number, number] } | null
   /** Top-level pairs of the content document. */
   topLevel: Pair[]
@@ -60,15 +63,19 @@ function toRecord(config: unknown): Record<string, unknown> {
 }
 
 export function analyzeComponent(component: Component): ComponentAnalysis {
-  const docs = parseTemplate(component.source)
-  const specResult = readSpec(component.source)
+  // The loader read the spec from the file's bytes (invalid UTF-8 is GitLab's error), the text from the same bytes.
+  const specResult = component.spec
   const spec = specResult.ok ? specResult.spec : null
-  const specError = specResult.ok
+  const failure = specResult.ok
     ? null
     : {
         message: specResult.error,
         ...(specResult.errors[0]?.range ? { range: specResult.errors[0].range } : {}),
       }
+  const unloadable = !specResult.ok && (specResult.errors[0]?.code ?? '').startsWith('YAML_')
+  const loadError = unloadable ? failure : null
+  const specError = unloadable ? null : failure
+  const docs = unloadable ? { header: null, content: null } : parseTemplate(component.source)
   const contents = docs.content?.contents
   const topLevel = isMap(contents) ? contents.items : []
   const jobs = topLevel.flatMap((pair, index): TemplateJob[] => {
@@ -93,6 +100,7 @@ export function analyzeComponent(component: Component): ComponentAnalysis {
     lines: createLineIndex(component.source),
     docs,
     spec,
+    loadError,
     specError,
     topLevel,
     jobs,

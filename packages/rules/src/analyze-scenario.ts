@@ -3,7 +3,7 @@ import type { Scenario } from '@catalog/types'
 import { type Document, isMap, type Node, parseDocument } from 'yaml'
 import { type ComponentAnalysis, RENDER_CONTEXT, type RenderOutcome, toPlain } from './analyze-component.js'
 import { createLineIndex, type LineIndex } from './line-index.js'
-import { valueAt } from './util-yaml.js'
+import { parseAsPsych, valueAt } from './util-yaml.js'
 
 /** `$CI_SERVER_FQDN/$CI_PROJECT_PATH/<name>@<ref>`: a component of this very project. */
 const OWN_COMPONENT = /^\$\{?CI_SERVER_FQDN\}?\/\$\{?CI_PROJECT_PATH\}?\/([^@/]+)@(.+)$/
@@ -35,7 +35,10 @@ export function analyzeScenario(
   components: Map<string, ComponentAnalysis>,
 ): ScenarioAnalysis {
   const lines = createLineIndex(scenario.source)
-  const doc = parseDocument(scenario.source, { uniqueKeys: false, prettyErrors: false })
+  // Read as Psych reads it (quoted scalars continued at any column), positions in the file.
+  const doc =
+    parseAsPsych(scenario.source)?.[0] ??
+    parseDocument(scenario.source, { uniqueKeys: false, prettyErrors: false })
   const firstError = doc.errors[0]
   if (firstError) {
     return {

@@ -1,4 +1,5 @@
 import type { ComponentSpec } from '@catalog/engine'
+import type { CiLint, SchemaError, ShellcheckComment, ShellScript } from '@catalog/rule-tools'
 import type { Catalog } from '@catalog/types'
 
 export type Severity = 'error' | 'warning'
@@ -10,29 +11,6 @@ export interface Finding {
   col: number
   rule: string
   severity: Severity
-  message: string
-}
-
-/** One error from validating a rendered configuration against GitLab's CI schema. */
-export interface SchemaError {
-  /** JSON pointer into the configuration, e.g. `/build/script/0`. */
-  path: string
-  message: string
-}
-
-/** A shell script handed to shellcheck; `name` comes back on each comment. */
-export interface ShellScript {
-  name: string
-  text: string
-}
-
-/** One shellcheck comment (`shellcheck -f json`), `line` 1-based within the script. */
-export interface ShellcheckComment {
-  name: string
-  line: number
-  column: number
-  level: 'error' | 'warning' | 'info' | 'style'
-  code: number
   message: string
 }
 
@@ -51,11 +29,11 @@ export interface RuleTools {
   /** Validates one rendered configuration against GitLab's CI JSON schema. */
   validateCiSchema?: (config: unknown) => SchemaError[] | Promise<SchemaError[]>
   /** GitLab's CI Lint API: the final word on a configuration (YAML text), when an instance is configured. */
-  lintCiConfig?: (yaml: string) => Promise<{ errors: string[]; warnings: string[] }>
+  lintCiConfig?: CiLint
   /** Runs shellcheck over all scripts at once. */
   runShellcheck?: (scripts: ShellScript[]) => Promise<ShellcheckComment[]>
   /** The generated docs (`@catalog/docs`), compared with the files by `docs-drift`. */
   planDocs?: (catalog: Catalog) => DocsFile[]
 }
 
-export type { ComponentSpec }
+export type { ComponentSpec, SchemaError, ShellcheckComment, ShellScript }

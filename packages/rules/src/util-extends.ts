@@ -38,11 +38,11 @@ export function inheritedValue(
 export const HAS_INPUT = /\$\[\[\s*inputs\./
 
 /**
- * Whether the component includes another file with `include: local:` (composition, as GitLab's own components
- * do): a job here may then get its stage or image from the included job of the same name.
+ * Whether the component includes other files (`local`, `template`, `project`, `remote`, `component`): a job here may
+ * then get its stage, image or script from an included job of the same name, or extend one of the included hidden
+ * jobs (`.auto-deploy`, a project's `.base`), which this file cannot see.
  */
-export function includesLocal(analysis: ComponentAnalysis): boolean {
+export function includesFiles(analysis: ComponentAnalysis): boolean {
   const include = analysis.topLevel.find((pair) => isScalar(pair.key) && pair.key.value === 'include')?.value
-  const items = isSeq(include) ? (include.items as Node[]) : include ? [include as Node] : []
-  return items.some((item) => (isScalar(item) ? true : Boolean(valueAt(item, 'local'))))
+  return Boolean(include)
 }

@@ -1,3 +1,4 @@
+import { reindentQuotedScalar, remapRanges } from '@catalog/engine'
 import {
   type Document,
   isMap,
@@ -21,19 +22,43 @@ export interface TemplateDocuments {
  * documents when it is a mapping with `spec`. The engine decides validity; this only locates nodes.
  */
 export function parseTemplate(source: string): TemplateDocuments {
-  let docs: Document[]
-  try {
-    docs = parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false }) as Document[]
-  } catch {
-    return { header: null, content: null }
-  }
-  if (!Array.isArray(docs)) return { header: null, content: null }
+  const docs = parseAsPsych(source)
+  if (!docs) return { header: null, content: null }
   const nonEmpty = docs.filter((doc) => doc.contents !== null)
   const first = nonEmpty[0]
   if (nonEmpty.length > 1 && first && isMap(first.contents) && first.contents.has('spec')) {
     return { header: first, content: nonEmpty.at(-1) ?? null }
   }
   return { header: null, content: first ?? null }
+}
+
+/**
+ * All documents, with quoted scalars continued at any column read as Psych reads them (see the engine's
+ * `reindentQuotedScalar`); positions stay those of `source`.
+ */
+export function parseAsPsych(source: string): Document[] | null {
+  let text = source
+  let toOriginal = (offset: number) => offset
+  for (let attempt = 0; attempt < 100; attempt++) {
+    let docs: Document[]
+    try {
+      const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })
+      if (!Array.isArray(parsed)) return null
+      docs = parsed as Document[]
+    } catch {
+      return null
+    }
+    const error = docs.flatMap((doc) => doc.errors)[0]
+    const rewritten = error ? reindentQuotedScalar(text, error.pos[0]) : null
+    if (!rewritten) {
+      if (text !== source) for (const doc of docs) remapRanges(doc, toOriginal)
+      return docs
+    }
+    const previous = toOriginal
+    toOriginal = (offset) => previous(rewritten.toOriginal(offset))
+    text = rewritten.text
+  }
+  return null
 }
 
 export function startOf(node: Node | Pair | null | undefined): number | undefined {

@@ -1,17 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { planDocs } from '@catalog/docs'
 import { loadCatalog } from '@catalog/loader'
 import { beforeAll, describe, expect, it } from 'vitest'
-// The CLI's I/O adapters (the bundled CI schema, the shellcheck binary): the same ones `catalog validate` injects.
-import { createCiSchemaValidator } from '../../cli/src/lib/ci-schema.js'
-import { runShellcheck } from '../../cli/src/lib/run-shellcheck.js'
-import { type RuleTools, ruleIds, runRules } from '../src/index.js'
+import { defaultConfig, parseValidateConfig, type RuleTools, ruleIds, rules, runRules } from '../src/index.js'
+import { realTools, subdirectories } from './util-fixtures.js'
 
 /**
  * One folder per case: test/cases/<rule-id>/<case>/ holds a small catalog tree and expected.json, the findings
- * of that rule written by hand ({ file, line, severity, messageContains? }). Only the folder's rule runs.
+ * of that rule written by hand ({ file, line, severity, messageContains? }). Only the folder's rule runs, at its own
+ * severities (as under the strict profile) unless the case's .catalogrc.yml says otherwise.
  */
 interface ExpectedFinding {
   file: string
@@ -21,21 +19,12 @@ interface ExpectedFinding {
 }
 
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url))
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
-const dirs = (path: string) =>
-  readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
+const dirs = subdirectories
 
 let tools: RuleTools
 
 beforeAll(async () => {
-  tools = {
-    validateCiSchema: await createCiSchemaValidator(repoRoot),
-    runShellcheck: (scripts) => runShellcheck(scripts),
-    planDocs: (catalog) => planDocs(catalog as Parameters<typeof planDocs>[0], { version: null }),
-  }
+  tools = await realTools()
 })
 
 it('every rule has a breaking case and a passing case', () => {
@@ -56,7 +45,19 @@ for (const rule of dirs(casesDir)) {
       it(name, async () => {
         const root = join(casesDir, rule, name)
         const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as ExpectedFinding[]
-        const { findings } = await runRules(loadCatalog(root), tools, { only: [rule] })
+        const catalog = loadCatalog(root)
+        // A case runs under the strict profile (every rule at its own severities) unless its .catalogrc.yml says otherwise.
+        const parsed = catalog.config
+          ? parseValidateConfig(catalog.config.file, catalog.config.source, rules)
+          : null
+        if (parsed && !parsed.ok) throw new Error(parsed.error)
+        // A file GitLab cannot load gets that one error and nothing else: its cases run every rule.
+        const { findings } = await runRules(catalog, tools, {
+          ...(rule === 'yaml-invalid' ? {} : { only: [rule] }),
+          config: parsed?.ok
+            ? parsed.config
+            : defaultConfig(rule === 'yaml-invalid' ? 'recommended' : 'strict'),
+        })
         expect(findings.map(({ file, line, severity }) => ({ file, line, severity }))).toEqual(
           expected.map(({ file, line, severity }) => ({ file, line, severity })),
         )

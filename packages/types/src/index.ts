@@ -6,6 +6,7 @@ export interface ComponentMeta {
   outputs: { name: string; description: string }[]
   runner: { privileged: boolean; requirements: string[] }
   limits: string[]
+  /** The oldest GitLab the component supports, `major.minor` (`minimum_gitlab`, a quoted string). */
   minimumGitlab?: string
 }
 
@@ -14,6 +15,7 @@ export interface Component {
   name: string
   /** Repository-relative path of the template, `/`-separated. */
   file: string
+  /** The template's text; bytes that are not UTF-8 read as U+FFFD (`spec` is read from the bytes themselves). */
   source: string
   /** Repository-relative path of the component's README, whether or not it exists. */
   readmeFile: string
@@ -49,6 +51,8 @@ export interface CatalogProblem {
 export interface Catalog {
   root: string
   project: ProjectInfo
+  /** `catalog validate`'s config file at the root (`.catalogrc.yml`), as text, when there is one. */
+  config: { file: string; source: string } | null
   components: Component[]
   /** Files under templates/ that are not component templates (e.g. `.yaml`, nested folders), repository-relative. */
   strayFiles: string[]

@@ -1,17 +1,82 @@
-// What the suite changes for this machine, per component, and why. Scenario files stay GitLab-faithful
-// (Docker-in-Docker service on, a throw-away BuildKit container builder); here the jobs use the stack's
-// Docker Engine directly: gitlab-ci-local would try to pull the service image even in shell mode, and the
-// moby/buildkit image for the docker-container driver cannot be pulled (DEVELOPERS.md).
+// What the suite sets for this machine, and why. Scenario files stay GitLab-faithful; here, as a project's CI/CD
+// variables and the runner's configuration would on a self-managed instance:
+// - every component's `image` input (and the Docker-in-Docker service and BuildKit images) names the local image
+//   that stands in for its default image (tool-versions.yml `images`), since nothing can be pulled;
+// - project variables point the scenarios at the local registry's CA (a file variable), a buildkitd.toml that
+//   trusts it, the local proxy and base image, and the local images of the verify jobs.
+
+import { readFileSync } from 'node:fs'
 import { expect, onTestFinished } from 'vitest'
-import { stackEnv } from '../../../scripts/lib/e2e-stack.js'
-import { type RunResult, runNamespace } from './pipeline.js'
+import { localImageTags, mirrorOf, stackEnv } from '../../../scripts/lib/e2e-stack.js'
+import { PROJECT_DIR, type RunResult, runNamespace } from '../runner/run-pipeline.js'
+import type { Variable } from '../runner/variables.js'
 import { createWorkspace, PROJECT_PATH, type Workspace } from './workspace.js'
 
-export const localInputs: Record<string, Record<string, unknown>> = {
-  'buildx-cache': { docker_service: false, builder: 'docker' },
+/** Each component's image inputs, pointed at the local stand-ins. */
+export function localInputs(): Record<string, Record<string, unknown>> {
+  const images = localImageTags()
+  return {
+    'buildx-cache': {
+      image: images.dockerCli,
+      docker_service_image: images.dockerDind,
+      // A daemon inside a service can only pull from a registry: the stand-in is pushed there.
+      buildkit_image: mirrorOf(images.buildkit),
+      // The builder's BuildKit trusts the registry's CA through a buildkitd.toml (a file variable).
+      buildkitd_config: '$TEST_BUILDKITD_CONFIG',
+    },
+    // Plain kaniko has no CA input: trust the registry's CA the way kaniko documents it.
+    kaniko: {
+      image: images.kaniko,
+      'extra_args+': ['--registry-certificate=$CI_REGISTRY=$TEST_REGISTRY_CA'],
+    },
+    'kaniko-proxy': { image: images.kaniko },
+    buildah: { image: images.buildah },
+    'cosign-sign': { image: images.cosign },
+  }
 }
 
-/** The registry password must never reach a log: GitLab would mask it, gitlab-ci-local does not. */
+/** Input overrides merged per component: `localInputs()` plus a test's own (see `withOverrides` for `key+`). */
+export function localInputsWith(
+  extra: Record<string, Record<string, unknown>> = {},
+): Record<string, Record<string, unknown>> {
+  const merged = localInputs()
+  for (const [name, values] of Object.entries(extra)) merged[name] = { ...merged[name], ...values }
+  return merged
+}
+
+/** Where a file variable's content lands in every job (GitLab Runner writes them next to the project). */
+const fileVariablePath = (name: string) => `${PROJECT_DIR}.tmp/${name}`
+
+/** The project CI/CD variables a self-managed project using this stack would set. */
+export function projectVariables(): Record<string, Variable> {
+  const stack = stackEnv()
+  const images = localImageTags()
+  const ca = readFileSync(stack.E2E_CA_FILE, 'utf8')
+  return {
+    TEST_REGISTRY_CA: { value: ca, file: true },
+    // buildx copies the files a buildkitd.toml names into its BuildKit container.
+    TEST_BUILDKITD_CONFIG: {
+      value: `[registry."${stack.E2E_REGISTRY}"]\n  ca = ["${fileVariablePath('TEST_REGISTRY_CA')}"]\n`,
+      file: true,
+    },
+    // cosign 3's signing config and trusted root for the local Rekor v2 (a private Sigstore instance).
+    TEST_SIGSTORE_SIGNING_CONFIG: { value: readFileSync(stack.E2E_SIGNING_CONFIG, 'utf8'), file: true },
+    TEST_SIGSTORE_TRUSTED_ROOT: { value: readFileSync(stack.E2E_TRUSTED_ROOT, 'utf8'), file: true },
+    TEST_HTTP_PROXY: { value: stack.E2E_HTTP_PROXY },
+    TEST_PROXY_TARGET: { value: stack.E2E_PROXY_TARGET },
+    BASE_IMAGE: { value: stack.E2E_BASE_IMAGE },
+    VERIFY_SKOPEO_IMAGE: { value: images.skopeo },
+    VERIFY_COSIGN_IMAGE: { value: images.cosign },
+  }
+}
+
+/**
+ * The runner configuration buildah jobs need: Docker's default seccomp profile forbids the user namespace
+ * buildah's chroot isolation creates (`unshare(CLONE_NEWUSER): Operation not permitted`); no --privileged.
+ */
+export const buildahRunner = { runner: { securityOpt: ['seccomp=unconfined'] } }
+
+/** The registry password must never reach a log: GitLab would mask it, this runner does not. */
 export function expectNoRegistryPassword(run: RunResult): void {
   const password = stackEnv().E2E_REGISTRY_PASSWORD
   expect(password.length).toBeGreaterThan(8)
@@ -27,10 +92,4 @@ export function workspace(): Workspace {
   if (process.env.E2E_KEEP !== '1') onTestFinished(() => ws.remove())
   else console.log(`workspace kept: ${ws.dir}`)
   return ws
-}
-
-export const localInputsFor = (extra: Record<string, Record<string, unknown>> = {}) => {
-  const merged: Record<string, Record<string, unknown>> = { ...localInputs }
-  for (const [name, values] of Object.entries(extra)) merged[name] = { ...merged[name], ...values }
-  return merged
 }

@@ -81,26 +81,51 @@ export async function imageLabels(reference: string): Promise<Record<string, str
   return (JSON.parse(stdout) as { Labels?: Record<string, string> | null }).Labels ?? {}
 }
 
-/** `cosign verify` with a public key; returns the verified payloads' annotations. */
+/**
+ * `cosign verify` with a public key, from outside the pipeline: the given cosign image (3 or 2) on the stack's
+ * daemon, so that nothing it looks up (public Sigstore's TUF repository) leaves the test network. Returns the
+ * verified payloads' annotations, or the error cosign printed.
+ */
 export async function cosignVerifyKey(
+  image: string,
   reference: string,
   publicKeyFile: string,
-  extra: string[] = [],
-  dockerConfig?: string,
-): Promise<Record<string, string>[]> {
+  options: { trustedRoot?: string } = {},
+): Promise<{ ok: true; annotations: Record<string, string>[] } | { ok: false; error: string }> {
   const stack = stackEnv()
-  const { stdout } = await run(
-    'cosign',
-    ['verify', '--key', publicKeyFile, '--insecure-ignore-tlog', '--output', 'json', ...extra, reference],
-    {
-      env: {
-        ...env(),
-        SSL_CERT_FILE: stack.E2E_CA_BUNDLE,
-        ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}),
-      },
-      maxBuffer: 16 * 1024 * 1024,
-    },
+  // With a trusted root, the transparency log entry is checked against it; without one, the signature alone.
+  const tlog = options.trustedRoot
+    ? {
+        mount: ['-v', `${options.trustedRoot}:/keys/trusted-root.json:ro`],
+        flags: ['--trusted-root', '/keys/trusted-root.json'],
+      }
+    : { mount: [], flags: ['--insecure-ignore-tlog=true'] }
+  const args = [
+    ...['run', '--rm', '--user', '0', '--entrypoint', '/ko-app/cosign'],
+    ...[
+      '-v',
+      `${publicKeyFile}:/keys/cosign.pub:ro`,
+      '-v',
+      `${stack.E2E_CA_FILE}:/keys/ca.crt:ro`,
+      ...tlog.mount,
+    ],
+    ...['-v', `${stack.E2E_DOCKER_CONFIG}:/docker-config:ro`, '-e', 'DOCKER_CONFIG=/docker-config'],
+    image,
+    ...['verify', '--key', '/keys/cosign.pub', '--registry-cacert', '/keys/ca.crt', '--output', 'json'],
+    ...tlog.flags,
+    reference,
+  ]
+  const result = await run('docker', args, {
+    env: { ...env(), DOCKER_HOST: stack.DOCKER_HOST },
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
+    ({ stdout }) => ({ ok: true as const, stdout }),
+    (error: { stderr?: string; message: string }) => ({
+      ok: false as const,
+      error: (error.stderr ?? error.message).trim(),
+    }),
   )
-  const payloads = JSON.parse(stdout) as { optional?: Record<string, string> }[]
-  return payloads.map((p) => p.optional ?? {})
+  if (!result.ok) return result
+  const payloads = JSON.parse(result.stdout) as { optional?: Record<string, string> }[]
+  return { ok: true, annotations: payloads.map((p) => p.optional ?? {}) }
 }

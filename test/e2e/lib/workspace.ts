@@ -1,8 +1,8 @@
-// A throwaway copy of the repository with git data shaped so that gitlab-ci-local maps the scenarios'
-// self-include `$CI_SERVER_FQDN/$CI_PROJECT_PATH/<name>@$CI_COMMIT_SHA` onto this working tree: the remote
-// names the project path, HEAD is the commit the include pins (anchors §3.2).
+// A throwaway copy of the repository (templates and test files) as a git repository: its HEAD is the commit the
+// scenarios' self-include `$CI_SERVER_FQDN/$CI_PROJECT_PATH/<name>@$CI_COMMIT_SHA` pins and the commit each job
+// checks out.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -11,9 +11,11 @@ export const SERVER_HOST = 'gitlab.e2e.test'
 export const PROJECT_PATH = 'catalog/container-build-catalog'
 
 export interface Workspace {
+  /** The project repository: the scenario's component includes pin its HEAD. */
   dir: string
   sha: string
-  home: string
+  /** Where each job's checkout goes (a fresh clone per job, as on a runner). */
+  builds: string
   remove(): void
 }
 
@@ -57,8 +59,14 @@ export function createWorkspace(): Workspace {
   git('add', '-A')
   git('commit', '-q', '-m', 'e2e workspace')
   const sha = git('rev-parse', 'HEAD')
-  // Jobs get their own HOME: docker, buildah and cosign write credentials there, never into the host's.
-  const home = join(dir, '.e2e-home')
-  mkdirSync(home)
-  return { dir, sha, home, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  const builds = mkdtempSync(join(tmpdir(), 'catalog-e2e-builds-'))
+  return {
+    dir,
+    sha,
+    builds,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true })
+      rmSync(builds, { recursive: true, force: true })
+    },
+  }
 }

@@ -6,6 +6,10 @@ export interface ValidateSummary {
   scenarios: number
   errors: number
   warnings: number
+  /** Findings silenced by `# catalog-validate: ignore` comments. */
+  suppressed: number
+  /** The profile the rules ran under. */
+  profile: string
   durationMs: number
 }
 
@@ -18,7 +22,8 @@ export function formatFinding(finding: Finding): string {
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 export function formatSummary(summary: ValidateSummary): string {
-  return `catalog validate: ${plural(summary.components, 'component')}, ${plural(summary.scenarios, 'scenario')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${(summary.durationMs / 1000).toFixed(2)} s)`
+  const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : ''
+  return `catalog validate: ${plural(summary.components, 'component')}, ${plural(summary.scenarios, 'scenario')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${suppressed} (${summary.profile} profile, ${(summary.durationMs / 1000).toFixed(2)} s)`
 }
 
 export interface CodeQualityIssue {
@@ -51,7 +56,7 @@ export function toCodeQuality(findings: Finding[]): CodeQualityIssue[] {
 
 export function summarize(
   findings: Finding[],
-  counts: { components: number; scenarios: number },
+  counts: { components: number; scenarios: number; suppressed: number; config: { profile: string } },
   durationMs: number,
 ): ValidateSummary {
   return {
@@ -59,6 +64,8 @@ export function summarize(
     scenarios: counts.scenarios,
     errors: findings.filter((finding) => finding.severity === 'error').length,
     warnings: findings.filter((finding) => finding.severity === 'warning').length,
+    suppressed: counts.suppressed,
+    profile: counts.config.profile,
     durationMs: Math.round(durationMs),
   }
 }

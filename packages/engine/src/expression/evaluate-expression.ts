@@ -4,8 +4,8 @@ import { type ExpressionNode, parseExpression, patternNode } from './parse-expre
 
 /**
  * Evaluates a parsed `rules:if` expression with `Statement.new(expr, inputs: current_inputs)`. `$VARIABLES` are
- * always nil there (the only variable is the `inputs` hash). Runtime errors (`ExpressionError`) come back as
- * `{ ok: false }`.
+ * nil there (the only variable is the `inputs` hash); a job's `rules:if` passes the pipeline's variables instead,
+ * where an undefined one is nil. Runtime errors (`ExpressionError`) come back as `{ ok: false }`.
  */
 type Value = { ok: true; value: unknown } | { ok: false }
 
@@ -34,7 +34,11 @@ function rubyEqual(left: unknown, right: unknown): boolean {
   return false
 }
 
-function evaluate(node: ExpressionNode, inputs: Record<string, unknown>): Value {
+function evaluate(
+  node: ExpressionNode,
+  inputs: Record<string, unknown>,
+  variables: Record<string, string> = {},
+): Value {
   switch (node.kind) {
     case 'string':
       return { ok: true, value: node.value }
@@ -43,35 +47,35 @@ function evaluate(node: ExpressionNode, inputs: Record<string, unknown>): Value 
     case 'boolean':
       return { ok: true, value: node.value }
     case 'variable':
-      return { ok: true, value: null }
+      return { ok: true, value: Object.hasOwn(variables, node.name) ? variables[node.name] : null }
     case 'input':
       return { ok: true, value: Object.hasOwn(inputs, node.name) ? (inputs[node.name] ?? null) : null }
     case 'pattern':
       return { ok: true, value: new Regex(node.source, node.flags) }
     case 'not': {
-      const operand = evaluate(node.operand, inputs)
+      const operand = evaluate(node.operand, inputs, variables)
       return operand.ok ? { ok: true, value: !isPresent(operand.value) } : operand
     }
     case 'and':
     case 'or': {
-      const left = evaluate(node.left, inputs)
+      const left = evaluate(node.left, inputs, variables)
       if (!left.ok) return left
       const truthy = left.value !== null && left.value !== undefined && left.value !== false
       if (node.kind === 'and' ? !truthy : truthy) return left
-      return evaluate(node.right, inputs)
+      return evaluate(node.right, inputs, variables)
     }
     case 'equals':
     case 'not_equals': {
-      const left = evaluate(node.left, inputs)
-      const right = evaluate(node.right, inputs)
+      const left = evaluate(node.left, inputs, variables)
+      const right = evaluate(node.right, inputs, variables)
       if (!left.ok || !right.ok) return { ok: false }
       const equal = rubyEqual(left.value, right.value)
       return { ok: true, value: node.kind === 'equals' ? equal : !equal }
     }
     case 'matches':
     case 'not_matches': {
-      const left = evaluate(node.left, inputs)
-      const right = evaluate(node.right, inputs)
+      const left = evaluate(node.left, inputs, variables)
+      const right = evaluate(node.right, inputs, variables)
       if (!left.ok || !right.ok) return { ok: false }
       let regexp = right.value
       if (regexp === null || regexp === undefined || regexp === false) {
@@ -100,9 +104,21 @@ export function isValidExpression(statement: unknown): boolean {
 }
 
 /** `Statement#truthful?`: `evaluate.present?`, false on any expression error. */
-export function isTruthful(statement: string, inputs: Record<string, unknown>): boolean {
+export function isTruthful(
+  statement: string,
+  inputs: Record<string, unknown>,
+  variables: Record<string, string> = {},
+): boolean {
   const tree = parseExpression(statement)
   if (!tree) return false
-  const result = evaluate(tree, inputs)
+  const result = evaluate(tree, inputs, variables)
   return result.ok && isPresent(result.value)
+}
+
+/**
+ * A job's `rules:if` against the pipeline's variables (`Gitlab::Ci::Build::Rules::Rule::Clause::If`): an
+ * undefined variable is nil, a defined one its string value; the statement matches when the result is present.
+ */
+export function isRulesIfTruthful(statement: string, variables: Record<string, string>): boolean {
+  return isTruthful(statement, {}, variables)
 }

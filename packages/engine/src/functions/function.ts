@@ -1,8 +1,10 @@
+import type { GitlabTarget } from '../gitlab-version.js'
 import type { VariableValue } from '../types.js'
 
-/** What a function sees besides its input: the variables `expand_vars` may expand. */
+/** What a function sees besides its input: the variables `expand_vars` may expand, and which GitLab renders. */
 export interface FunctionContext {
   variables: Readonly<Record<string, VariableValue>>
+  target: GitlabTarget
 }
 
 export type FunctionResult = { ok: true; value: unknown } | { ok: false; message: string }

@@ -1,11 +1,19 @@
 import { type SpecError, specError } from '../errors.js'
+import { atLeast, type GitlabTarget } from '../gitlab-version.js'
 import { expandVars } from './expand-vars.js'
 import type { FunctionContext, InterpolationFunction } from './function.js'
 import { posixEscape } from './posix-escape.js'
+import { split } from './split.js'
 import { truncate } from './truncate.js'
 
-/** `Interpolation::FunctionsStack`: the first function whose pattern matches, in this order. */
+/** `Interpolation::FunctionsStack::FUNCTIONS`: the first function whose pattern matches, in this order. */
 export const FUNCTIONS: readonly InterpolationFunction[] = [truncate, expandVars, posixEscape]
+
+/** `FunctionsStack#available_functions`: `split` is appended only where its feature flag is on (19.2+). */
+export function availableFunctions(target: GitlabTarget): readonly InterpolationFunction[] {
+  const splitEnabled = atLeast(target, '19.2') && target.featureFlags.has('ci_interpolation_split_function')
+  return splitEnabled ? [...FUNCTIONS, split] : FUNCTIONS
+}
 
 export type RunFunctionsResult = { ok: true; value: unknown } | { ok: false; errors: SpecError[] }
 
@@ -16,13 +24,22 @@ export function runFunctions(
 ): RunFunctionsResult {
   const stack: { fn: InterpolationFunction; args: RegExpExecArray }[] = []
   const errors: SpecError[] = []
-  for (const expression of expressions) {
+  const functions = availableFunctions(context.target)
+  for (const [index, expression] of expressions.entries()) {
     let found = false
-    for (const fn of FUNCTIONS) {
+    for (const fn of functions) {
       const args = fn.pattern.exec(expression)
       if (args) {
-        stack.push({ fn, args })
         found = true
+        // `build_stack`: split returns an array, which no function after it can take.
+        if (fn === split && index < expressions.length - 1) {
+          errors.push(
+            specError(
+              'FUNCTION_NOT_LAST',
+              'split() must be the last function in a chain (it returns an array, not a string)',
+            ),
+          )
+        } else stack.push({ fn, args })
         break
       }
     }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { interpolateContent } from './interpolate-content.js'
 
 // GitLab's own tests stub these constants (template_spec.rb, config_spec.rb); so do we, through `limits`.
-const context = { data: { inputs: { env: 'dev', key: 'abc' }, component: {} }, variables: {} }
+const context = {
+  data: { inputs: { env: 'dev', key: 'abc' }, component: {} },
+  variables: {},
+  target: { version: '18.11', featureFlags: new Set<string>() } as const,
+}
 const config = {
   test: { spec: { env: '$[[ inputs.env ]]' } },
   '$[[ inputs.key ]]': { name: '$[[ inputs.key ]]', script: 'my-value' },

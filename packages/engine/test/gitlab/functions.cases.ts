@@ -5,6 +5,11 @@ const POSIX = 'spec/lib/gitlab/ci/config/interpolation/functions/posix_escape_sp
 const TRUNCATE = 'spec/lib/gitlab/ci/config/interpolation/functions/truncate_spec.rb'
 const STACK = 'spec/lib/gitlab/ci/config/interpolation/functions_stack_spec.rb'
 const SPEC_DOC = 'gitlab-components-spec.md §4.4'
+// 19.2: split.rb, split_spec.rb and functions_stack(_spec).rb read at gitlabhq 41946e6.
+const SPLIT = 'spec/lib/gitlab/ci/config/interpolation/functions/split_spec.rb'
+const STACK_19_2 = 'spec/lib/gitlab/ci/config/interpolation/functions_stack_spec.rb (19.2)'
+const SPLIT_SOURCE = 'lib/gitlab/ci/config/interpolation/functions/split.rb @41946e6 (Ruby String#split)'
+const SPLIT_FLAG = 'ci_interpolation_split_function'
 
 const variables = {
   VAR1: 'value1',
@@ -33,6 +38,152 @@ function fn(
     expected,
   }
 }
+
+/** `value: "<block>"` rendered as GitLab 19.2 with `split` switched on (or off, with `flag: false`). */
+function split(
+  name: string,
+  source: string,
+  block: string,
+  input: unknown,
+  expected: GitlabCase['expected'],
+  { type = 'string', flag = true }: { type?: string; flag?: boolean } = {},
+): GitlabCase {
+  return {
+    name,
+    source,
+    template: component(`spec:\n  inputs:\n    value:\n      type: ${type}`, `value: "${block}"\n`),
+    inputs: input === undefined ? {} : { value: input },
+    gitlab: '19.2',
+    ...(flag ? { featureFlags: [SPLIT_FLAG] } : {}),
+    expected,
+  }
+}
+
+const splitCases: GitlabCase[] = [
+  split(
+    'with a comma-separated string › splits into an array',
+    SPLIT,
+    "$[[ inputs.value | split(',') ]]",
+    'a,b,c,d,e',
+    {
+      config: { value: ['a', 'b', 'c', 'd', 'e'] },
+    },
+  ),
+  split(
+    'with surrounding whitespace around elements › strips whitespace from each element',
+    SPLIT,
+    "$[[ inputs.value | split(',') ]]",
+    'a, b, c',
+    { config: { value: ['a', 'b', 'c'] } },
+  ),
+  split('with empty segments › rejects empty elements', SPLIT, "$[[ inputs.value | split(',') ]]", 'a,,b', {
+    config: { value: ['a', 'b'] },
+  }),
+  split(
+    'with a custom separator › splits on the custom separator',
+    SPLIT,
+    "$[[ inputs.value | split(';') ]]",
+    'a;b;c',
+    {
+      config: { value: ['a', 'b', 'c'] },
+    },
+  ),
+  split(
+    'with a single value (no separator in string) › returns a one-element array',
+    SPLIT,
+    "$[[ inputs.value | split(',') ]]",
+    'only-one',
+    { config: { value: ['only-one'] } },
+  ),
+  split(
+    'when the input is not a string › returns an error',
+    SPLIT,
+    "$[[ inputs.value | split(',') ]]",
+    100,
+    { error: 'error in `split` function: invalid input type: split can only be used with string inputs' },
+    { type: 'number' },
+  ),
+  {
+    ...split(
+      'when the input is nil › returns an error',
+      SPLIT,
+      "$[[ inputs.value | split(',') ]]",
+      undefined,
+      {
+        error: 'error in `split` function: invalid input type: split can only be used with string inputs',
+      },
+    ),
+    template: component(
+      'spec:\n  inputs:\n    value:\n      type: number\n      default: null',
+      `value: "$[[ inputs.value | split(',') ]]"\n`,
+    ),
+  },
+  split(
+    'with an empty string input › returns an empty array',
+    SPLIT,
+    "$[[ inputs.value | split(',') ]]",
+    '',
+    {
+      config: { value: [] },
+    },
+  ),
+  split('with an empty separator › returns an error', SPLIT, "$[[ inputs.value | split('') ]]", 'abc', {
+    error: 'error in `split` function: invalid argument: separator cannot be empty',
+  }),
+  split(
+    '.matches? › does not match a double-quoted separator',
+    SPLIT,
+    '$[[ inputs.value | split(\\",\\") ]]',
+    'a,b',
+    {
+      error: NO_MATCH('split(",")'),
+    },
+  ),
+  split(
+    'when ci_interpolation_split_function feature flag is enabled › when split is the last function › splits the input string into an array',
+    STACK_19_2,
+    "$[[ inputs.value | split(',') ]]",
+    'a,b,c',
+    { config: { value: ['a', 'b', 'c'] } },
+  ),
+  split(
+    'when ci_interpolation_split_function feature flag is enabled › when split is not the last function in the chain › returns an error',
+    STACK_19_2,
+    "$[[ inputs.value | split(',') | truncate(0,1) ]]",
+    'a,b,c',
+    { error: 'split() must be the last function in a chain (it returns an array, not a string)' },
+  ),
+  split(
+    'when ci_interpolation_split_function feature flag is disabled › returns an error for split expressions',
+    STACK_19_2,
+    "$[[ inputs.value | split(',') ]]",
+    'a,b,c',
+    { error: NO_MATCH("split(',')") },
+    { flag: false },
+  ),
+  split(
+    "a single space splits on runs of whitespace (Ruby's awk-style split)",
+    SPLIT_SOURCE,
+    "$[[ inputs.value | split(' ') ]]",
+    ' a \t b  c ',
+    {
+      config: { value: ['a', 'b', 'c'] },
+    },
+  ),
+  split(
+    'the array is printed with Ruby inspect inside a longer string',
+    SPLIT_SOURCE,
+    "tags: $[[ inputs.value | split(',') ]]",
+    'a,b',
+    { config: { value: 'tags: ["a", "b"]' } },
+  ),
+  {
+    ...split('an array item that splits into an array is spliced in', SPLIT_SOURCE, '', 'b,c', {
+      config: { tags: ['a', 'b', 'c', 'd'] },
+    }),
+    template: component('spec:\n  inputs:\n    value:', `tags: [a, "$[[ inputs.value | split(',') ]]", d]\n`),
+  },
+]
 
 export const functionCases: GitlabCase[] = [
   fn('expands the variable', EXPAND, '$[[ inputs.value | expand_vars ]]', '$VAR1', {
@@ -312,4 +463,5 @@ export const functionCases: GitlabCase[] = [
       error: 'error in `expand_vars` function: variable expansion error: masked variables cannot be expanded',
     },
   ),
+  ...splitCases,
 ]

@@ -6,6 +6,17 @@ const STRING = 'spec/lib/ci/inputs/string_input_spec.rb'
 const NUMBER = 'spec/lib/ci/inputs/number_input_spec.rb'
 const INTERPOLATOR = 'spec/lib/gitlab/ci/config/interpolation/interpolator_spec.rb'
 const SPEC_DOC = 'gitlab-components-spec.md §3.4'
+// 19.0: array_input.rb, base_input.rb and array_input_spec.rb read at gitlabhq 55eb439.
+const ARRAY = 'spec/lib/ci/inputs/array_input_spec.rb'
+const ARRAY_SOURCE = 'lib/ci/inputs/array_input.rb @55eb439'
+const BASE_SOURCE = 'lib/ci/inputs/base_input.rb @55eb439'
+const HEADER_SOURCE = 'lib/gitlab/ci/config/entry/base_input.rb (ALLOWED_OPTIONS_LIMIT)'
+const OPTIONS = '{ type: array, default: [dev], options: [dev, staging, production] }'
+
+/** The same shape as `inputs`, rendered as GitLab 19.0 (array options exist from 19.0). */
+function inputs19(...args: Parameters<typeof inputs>): GitlabCase {
+  return { ...inputs(...args), gitlab: '19.0' }
+}
 
 /** Renders every declared input as `name: $[[ inputs.name ]]`, so the resolved values are the config. */
 function inputs(
@@ -623,5 +634,107 @@ export const inputCases: GitlabCase[] = [
     {
       config: { n: 1 },
     },
+  ),
+  inputs(
+    'when inputs have invalid type options › returns an error',
+    INPUTS,
+    { foo: '{ default: true, options: [true, false], type: boolean }' },
+    {},
+    { error: '`foo` input: Options can only be used with string and number inputs' },
+  ),
+]
+
+/** What changed in 19.0: `options` on array inputs, every element checked (`value - allowed_options`). */
+export const arrayOptionCases: GitlabCase[] = [
+  inputs19(
+    'when validating options › when all values are in the allowed options › does not add errors',
+    ARRAY,
+    { test_input: OPTIONS },
+    { test_input: ['dev', 'production'] },
+    { config: { test_input: ['dev', 'production'] } },
+  ),
+  inputs19(
+    'when validating options › when value is not in the allowed options › adds an error',
+    ARRAY,
+    { test_input: OPTIONS },
+    { test_input: ['dev', 'invalid'] },
+    { error: '`test_input` input: invalid cannot be used because it is not in the list of allowed options' },
+  ),
+  inputs19(
+    'when validating type › when value is not an array and options are specified › only adds a type error',
+    ARRAY,
+    { test_input: OPTIONS },
+    { test_input: 'dev' },
+    { error: '`test_input` input: provided value is not an array' },
+  ),
+  inputs19(
+    'when validating options › when options are not specified › does not add errors',
+    ARRAY,
+    { test_input: '{ type: array, default: [item1] }' },
+    { test_input: ['any', 'values'] },
+    { config: { test_input: ['any', 'values'] } },
+  ),
+  inputs19(
+    'when validating options › when value is nil and options are specified › does not validate options for nil values',
+    ARRAY,
+    { test_input: OPTIONS },
+    {},
+    { config: { test_input: ['dev'] } },
+  ),
+  inputs19(
+    'when validating options › when default value is not in the allowed options › adds an error',
+    ARRAY,
+    { test_input: '{ type: array, default: [invalid], options: [dev, staging, production] }' },
+    {},
+    { error: '`test_input` input: invalid cannot be used because it is not in the list of allowed options' },
+  ),
+  inputs19(
+    'when validating options › when value is an empty array › does not add errors',
+    ARRAY,
+    { test_input: OPTIONS },
+    { test_input: [] },
+    { config: { test_input: [] } },
+  ),
+  inputs19(
+    'every element outside the options is listed, joined by `, `, without backticks',
+    ARRAY_SOURCE,
+    { list: '{ type: array, options: [a] }' },
+    { list: ['x', 'a', 'y'] },
+    { error: '`list` input: x, y cannot be used because it is not in the list of allowed options' },
+  ),
+  inputs19(
+    'elements are compared by type: the string "1" is not the option 1',
+    ARRAY_SOURCE,
+    { list: '{ type: array, options: [1, 2] }' },
+    { list: ['1', 2] },
+    { error: '`list` input: 1 cannot be used because it is not in the list of allowed options' },
+  ),
+  inputs19(
+    'a bad default is reported even when a valid value is given',
+    ARRAY_SOURCE,
+    { list: '{ type: array, default: [z], options: [a] }' },
+    { list: ['a'] },
+    { error: '`list` input: z cannot be used because it is not in the list of allowed options' },
+  ),
+  inputs19(
+    'options on an array input are allowed from 19.0',
+    ARRAY_SOURCE,
+    { list: '{ type: array, options: [a] }' },
+    { list: ['a'] },
+    { config: { list: ['a'] } },
+  ),
+  inputs19(
+    'options on a boolean input name array inputs from 19.0',
+    BASE_SOURCE,
+    { foo: '{ default: true, options: [true, false], type: boolean }' },
+    {},
+    { error: '`foo` input: Options can only be used with string, number, and array inputs' },
+  ),
+  inputs19(
+    'array inputs have the same 50-option limit as the others',
+    HEADER_SOURCE,
+    { list: `{ type: array, options: [${Array.from({ length: 51 }, (_, i) => `o${i}`).join(', ')}] }` },
+    {},
+    { error: 'header:spec:inputs:list config cannot define more than 50 options' },
   ),
 ]

@@ -31,12 +31,14 @@ export function foldedCommandIndent(ctx: RuleContext): void {
           const message = blank
             ? `a blank line inside the ${kind} ${section} command of job \`${job.key}\` keeps a line break, so the shell runs the rest as a separate command. Remove the blank line.`
             : `continuation line of the ${kind} ${section} command of job \`${job.key}\` is indented ${indentOf(line.text)} spaces where ${folded ? 'its first line has' : 'its first continuation line has'} ${base}: ${folded ? 'a more-indented line keeps its line break, so the shell runs it as a separate command' : 'it still folds, but the same text under `>` would split into separate commands'}. Indent every line of the command by ${base} spaces, or use \`|\` with \`\\\` line continuations.`
+          // A folded line that keeps its break runs as a separate command: the job fails. A plain scalar still folds.
           ctx.reportAt(
             'folded-command-indent',
             file,
             source,
             line.start + (blank ? 0 : indentOf(line.text)),
             message,
+            folded || blank ? 'error' : 'warning',
           )
           break
         }

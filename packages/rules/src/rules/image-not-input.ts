@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml'
 import type { RuleContext } from '../context.js'
-import { HAS_INPUT, includesLocal, inheritedValue } from '../util-extends.js'
+import { HAS_INPUT, includesFiles, inheritedValue } from '../util-extends.js'
 import { valueAt } from '../util-yaml.js'
 
 /** The image reference of an `image:` or `services:` entry: a string, or the `name:` of a mapping. */
@@ -34,7 +34,7 @@ export function imageNotInput(ctx: RuleContext): void {
           `job \`${job.key}\` has a fixed ${what} \`${written}\`; expected it to come from an input with a pinned default. Declare e.g. \`image: { default: '${written}' }\` under spec:inputs and use \`$[[ inputs.image ]]\`.`,
         )
       }
-      if (!job.hidden && !includesLocal(analysis) && !inheritedValue(analysis, job, 'image')) {
+      if (!job.hidden && !includesFiles(analysis) && !inheritedValue(analysis, job, 'image')) {
         ctx.reportAt(
           'image-not-input',
           file,

@@ -6,15 +6,18 @@ import { valueAt } from '../util-yaml.js'
 import { imageNameNode } from './image-not-input.js'
 
 /** Why an image reference is not pinned, or null when it carries a digest. */
-export function pinProblem(reference: string): { severity: Severity; problem: string } | null {
+export function pinProblem(
+  reference: string,
+  pin: 'digest' | 'tag' = 'digest',
+): { severity: Severity; problem: string } | null {
   if (/@sha256:[0-9a-f]{64}$/.test(reference)) return null
-  if (reference.includes('$')) {
-    return { severity: 'warning', problem: 'depends on a variable, so what runs cannot be checked' }
-  }
+  // A `$VARIABLE` image (a matrix, a pipeline's choice) cannot be judged here: not reported.
+  if (reference.includes('$')) return null
   const lastSlash = reference.lastIndexOf('/')
   const colon = reference.indexOf(':', lastSlash + 1)
   const tag = colon === -1 ? '' : reference.slice(colon + 1)
   if (/\d+\.\d+\.\d+/.test(tag)) {
+    if (pin === 'tag') return null
     return { severity: 'warning', problem: `is pinned by tag only (\`${tag}\`), and tags can be moved` }
   }
   return {
@@ -31,8 +34,12 @@ function imageOf(value: unknown): string | undefined {
   return undefined
 }
 
-/** The default of every image input is pinned: rendered with defaults, each image ends in `@sha256:<digest>`. */
+/**
+ * The default of every image input is pinned: rendered with defaults, each image ends in `@sha256:<digest>`, or with
+ * the option `pin: tag` (a catalog that pins versions by tag and keeps them current another way) carries a version.
+ */
 export function imageUnpinned(ctx: RuleContext): void {
+  const pin = ctx.options('image-unpinned').pin === 'tag' ? 'tag' : 'digest'
   for (const analysis of ctx.components) {
     const { file, source } = analysis.component
     for (const { job, value } of renderedJobs(analysis)) {
@@ -47,7 +54,7 @@ export function imageUnpinned(ctx: RuleContext): void {
       ]
       for (const { reference, node } of entries) {
         if (!reference) continue
-        const found = pinProblem(reference)
+        const found = pinProblem(reference, pin)
         if (!found) continue
         ctx.reportAt(
           'image-unpinned',

@@ -2,6 +2,19 @@ import { compileRe2 } from '@catalog/engine'
 import type { RuleContext } from '../context.js'
 import { inputFieldOffset } from '../util-blocks.js'
 
+/**
+ * GitLab 18.x coerces a default before checking its type (`Ci::Inputs::BaseInput#coerced_value`): a string default
+ * of a number, boolean or array input is JSON-parsed first, so `default: "false"` is a boolean, as render has it.
+ */
+function coerced(type: string, value: unknown): unknown {
+  if (type === 'string' || typeof value !== 'string') return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
+  }
+}
+
 function typeProblem(type: string, value: unknown): string | null {
   if (type === 'number' && typeof value !== 'number') return 'is not a number'
   if (type === 'boolean' && typeof value !== 'boolean') return 'is not a boolean'
@@ -14,7 +27,7 @@ export function inputDefaultInvalid(ctx: RuleContext): void {
   for (const analysis of ctx.components) {
     for (const [name, input] of Object.entries(analysis.spec?.inputs ?? {})) {
       if (!input.hasDefault || input.default === null || input.default === undefined) continue
-      const value = input.default
+      const value = coerced(input.type, input.default)
       const problems: string[] = []
       const wrongType = typeProblem(input.type, value)
       if (wrongType) problems.push(`${wrongType} (type: ${input.type})`)

@@ -8,7 +8,7 @@ export function metaInvalid(ctx: RuleContext): void {
         'meta-invalid',
         component.metaFile,
         1,
-        `${component.metaError}. Expected \`summary: <one line>\`, \`outputs:\` (name, description), \`runner:\`, \`limits:\`.`,
+        `${component.metaError}. Expected \`summary: <one line>\`, \`outputs:\` (name, description), \`runner:\`, \`limits:\`, \`minimum_gitlab: "<major.minor>"\`.`,
       )
     } else if (!component.meta) {
       ctx.report(

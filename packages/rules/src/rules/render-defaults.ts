@@ -4,7 +4,7 @@ import type { RuleContext } from '../context.js'
 export function renderDefaults(ctx: RuleContext): void {
   for (const analysis of ctx.components) {
     const { component, rendered, specError } = analysis
-    if (specError || rendered.ok) continue
+    if (specError || analysis.loadError || rendered.ok) continue
     const placeholders = Object.entries(analysis.placeholders)
       .map(([name, value]) => `${name}: ${JSON.stringify(value)}`)
       .join(', ')

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml'
 import type { RuleContext } from '../context.js'
-import { HAS_INPUT, includesLocal, inheritedValue } from '../util-extends.js'
+import { HAS_INPUT, includesFiles, inheritedValue } from '../util-extends.js'
 
 /** Every job's `stage:` comes from an input, so consumers place it in their own stages. */
 export function stageNotInput(ctx: RuleContext): void {
@@ -10,7 +10,7 @@ export function stageNotInput(ctx: RuleContext): void {
       if (job.hidden) continue
       const stage = inheritedValue(analysis, job, 'stage')
       if (!stage) {
-        if (includesLocal(analysis)) continue
+        if (includesFiles(analysis)) continue
         ctx.reportAt(
           'stage-not-input',
           file,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { ruleIds } from '@catalog/rules'
+import { CONFIG_FILE, PROFILES, ruleIds } from '@catalog/rules'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import { findCatalogRoot } from '../../lib/find-catalog-root.js'
@@ -9,17 +9,21 @@ import { validateCatalog } from '../../lib/validate-catalog.js'
 import { errnoReason, writeAllOrNothing } from '../../lib/write-all-or-nothing.js'
 import { parseFlags } from '../../parse-flags.js'
 
-const usage = `Usage: catalog validate [--json] [--format text|json|codequality] [--output <file>] [--rule <id>]...
+const usage = `Usage: catalog validate [--profile <name>] [--json] [--format text|json|codequality] [--output <file>] [--rule <id>]...
 
-Checks that the catalog (the current directory or the nearest one above with templates/) is publishable: every component and every scenario under
-test/pipelines, against GitLab's rules and ours. Prints \`file:line: rule: message\` and a summary; exits 1 on
-any error.
+Checks that the catalog (the current directory or the nearest one above with templates/) is publishable: every
+component and every scenario under test/pipelines. Errors are what GitLab would reject or what would certainly
+fail; warnings are hardening; house style runs only under the strict profile. ${CONFIG_FILE} at the catalog root
+picks the profile, overrides a rule's severity and sets its options; \`# catalog-validate: ignore <rule> <reason>\`
+silences one finding (on its line), a job's (on the job's key) or an input's (on the input's key).
+Prints \`file:line: rule: message\` and a summary; exits 1 on any error.
 
 Options:
   --json              Print one JSON object: { findings, summary }.
   --format <format>   text (default), json, or codequality (GitLab's Code Quality report).
   --output <file>     Write the json or codequality report to <file>; the readable log goes to stdout.
-  --rule <id>         Run only this rule (repeatable). Rules: ${ruleIds.join(', ')}.
+  --profile <name>    Use this profile instead of the config's: ${Object.keys(PROFILES).join(', ')}.
+  --rule <id>         Run only this rule (repeatable), whatever the profile. Rules: ${ruleIds.join(', ')}.
 `
 
 const FORMATS = ['text', 'json', 'codequality'] as const
@@ -33,6 +37,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       format: { type: 'string' },
       output: { type: 'string' },
       rule: { type: 'string', multiple: true },
+      profile: { type: 'string' },
     },
     usage,
   )
@@ -55,10 +60,18 @@ export async function run(args: string[], io: Io): Promise<number> {
     throw new UsageError(`unknown rule \`${unknown[0]}\`; rules are: ${ruleIds.join(', ')}`, usage)
   }
 
+  if (values.profile !== undefined && !(values.profile in PROFILES)) {
+    throw new UsageError(
+      `unknown --profile \`${values.profile}\`; expected one of ${Object.keys(PROFILES).join(', ')}`,
+      usage,
+    )
+  }
+
   const started = performance.now()
   const report = await validateCatalog(findCatalogRoot(io.cwd), {
     env: io.env,
     ...(values.rule ? { only: values.rule } : {}),
+    ...(values.profile ? { profile: values.profile } : {}),
   })
   const summary = summarize(report.findings, report, performance.now() - started)
   const exitCode = summary.errors > 0 ? 1 : 0

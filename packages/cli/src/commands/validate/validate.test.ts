@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -13,16 +13,14 @@ const cleanCatalog = fileURLToPath(new URL('./fixtures/clean-catalog/', import.m
 const TEMPLATE = 'templates/build/template.yml'
 
 /**
- * The clean fixture with a fixed stage (line 21, which also leaves the `stage` input on line 7 unused) and an input
+ * The clean fixture (whose .catalogrc.yml picks the strict profile) with a fixed stage (line 21, which also leaves the `stage` input on line 7 unused) and an input
  * pasted unquoted into a script (line 26).
  */
-const broken = () =>
-  copyFixture(cleanCatalog, {
-    [TEMPLATE]: (text) =>
-      text
-        .replace('stage: $[[ inputs.stage ]]', 'stage: build')
-        .replace('- docker build "$BUILD_CONTEXT"', '- docker build $[[ inputs.context ]]'),
-  })
+const brokenText = (text: string) =>
+  text
+    .replace('stage: $[[ inputs.stage ]]', 'stage: build')
+    .replace('- docker build "$BUILD_CONTEXT"', '- docker build $[[ inputs.context ]]')
+const broken = () => copyFixture(cleanCatalog, { [TEMPLATE]: brokenText })
 
 // Loading and compiling GitLab's CI schema takes a while on a busy machine; speed is measured in `npm run bench`.
 describe('catalog validate', { timeout: 30_000 }, () => {
@@ -31,7 +29,7 @@ describe('catalog validate', { timeout: 30_000 }, () => {
     expect(await main(['validate'], io)).toBe(0)
     expect(io.err).toBe('')
     expect(io.out).toMatch(
-      /^catalog validate: 1 component, 1 scenario: 0 errors, 0 warnings \(\d+\.\d\d s\)\n$/,
+      /^catalog validate: 1 component, 1 scenario: 0 errors, 0 warnings \(strict profile, \d+\.\d\d s\)\n$/,
     )
   })
 
@@ -39,6 +37,18 @@ describe('catalog validate', { timeout: 30_000 }, () => {
     const io = memoryIo(join(copyFixture(cleanCatalog), 'templates', 'build'))
     expect(await main(['validate'], io)).toBe(0)
     expect(io.out).toMatch(/^catalog validate: 1 component, 1 scenario: 0 errors, 0 warnings /)
+  })
+
+  it('finds a catalog without package.json (most GitLab catalogs have none)', async () => {
+    const root = testdir({
+      'README.md': '# Components\n',
+      'templates/build/template.yml': 'build:\n  image: alpine:3.20.3\n  script: [make]\n',
+    })
+    const io = memoryIo(join(root, 'templates', 'build'))
+    expect(await main(['validate'], io)).toBe(0)
+    expect(io.out).toMatch(
+      /^catalog validate: 1 component, 0 scenarios: 0 errors, 1 warning \(recommended profile, /m,
+    )
   })
 
   it('prints file:line: rule: message for each finding and exits 1', async () => {
@@ -75,6 +85,8 @@ describe('catalog validate', { timeout: 30_000 }, () => {
       scenarios: 1,
       errors: 3,
       warnings: 0,
+      suppressed: 0,
+      profile: 'strict',
       durationMs: expect.any(Number),
     })
   })
@@ -153,9 +165,96 @@ describe('catalog validate', { timeout: 30_000 }, () => {
     const io = memoryIo(testdir({ 'notes.txt': 'not a catalog\n' }))
     expect(await main(['validate'], io)).toBe(1)
     expect(io.out).toContain('README.md:1: catalog-readme: Project must have a README')
-    expect(io.out).toContain('package.json:1: catalog-description: Project must have a description')
+    // The project description in package.json is our house rule, not GitLab's: only under --profile strict.
+    expect(io.out).not.toContain('catalog-description')
     expect(io.out).toContain('templates:1: catalog-component-count: Project must contain components.')
     expect(io.err).toBe('')
+  })
+
+  describe('profiles, the config file and suppressions', () => {
+    const withoutConfig = (edit: (text: string) => string) => {
+      const root = copyFixture(cleanCatalog, { [TEMPLATE]: edit })
+      rmSync(join(root, '.catalogrc.yml'))
+      return root
+    }
+
+    it('without a config, house style is off and hardening findings are warnings', async () => {
+      const io = memoryIo(withoutConfig((text) => brokenText(text)))
+      expect(await main(['validate'], io)).toBe(0)
+      const lines = io.out.trimEnd().split('\n')
+      expect(
+        lines.map((line) =>
+          line
+            .replace(/, \d+\.\d\d s\)$/, ', …')
+            .split(': ')
+            .slice(0, 3)
+            .join(': '),
+        ),
+      ).toEqual([
+        `${TEMPLATE}:7: input-unused: warning`,
+        `${TEMPLATE}:26: shell-injection: warning`,
+        'catalog validate: 1 component, 1 scenario: 0 errors, 2 warnings (recommended profile, …',
+      ])
+    })
+
+    it('--profile strict turns the house rules on without a config', async () => {
+      const io = memoryIo(withoutConfig((text) => brokenText(text)))
+      expect(await main(['validate', '--profile', 'strict'], io)).toBe(1)
+      expect(io.out).toContain(`${TEMPLATE}:21: stage-not-input: `)
+      expect(io.out).toMatch(/: 3 errors, 0 warnings \(strict profile, /)
+    })
+
+    it('a severity override in .catalogrc.yml wins over the profile', async () => {
+      const root = copyFixture(cleanCatalog, {
+        '.catalogrc.yml': () =>
+          'profile: strict\nrules:\n  stage-not-input: off\n  shell-injection:\n    severity: warning\n    reason: reviewed\n',
+        [TEMPLATE]: (text) => brokenText(text),
+      })
+      const io = memoryIo(root)
+      expect(await main(['validate'], io)).toBe(1)
+      expect(io.out).not.toContain('stage-not-input')
+      expect(io.out).toContain(`${TEMPLATE}:26: shell-injection: warning: `)
+      expect(io.out).toMatch(/: 1 error, 1 warning \(strict profile, /)
+    })
+
+    it('an inline suppression with a reason silences the finding and is counted', async () => {
+      const io = memoryIo(
+        copyFixture(cleanCatalog, {
+          [TEMPLATE]: (text) =>
+            brokenText(text).replace(
+              '- docker build $[[ inputs.context ]]',
+              '- docker build $[[ inputs.context ]]  # catalog-validate: ignore shell-injection the context is a path we control',
+            ),
+        }),
+      )
+      expect(await main(['validate'], io)).toBe(1)
+      expect(io.out).not.toContain('shell-injection')
+      expect(io.out).toMatch(/: 2 errors, 0 warnings, 1 suppressed \(strict profile, /)
+    })
+
+    it.each([
+      [
+        'profile: lenient\n',
+        '.catalogrc.yml: profile: `lenient` is not a profile; expected one of recommended, strict',
+      ],
+      ['rules:\n  image-unpined: off\n', '.catalogrc.yml: rules.image-unpined: unknown rule; rules are: '],
+      [
+        'rules:\n  image-unpinned:\n    pin: sha\n',
+        '.catalogrc.yml: rules.image-unpinned.pin: `sha` is not allowed; expected one of digest, tag',
+      ],
+      ['rules: [1\n', '.catalogrc.yml: not valid YAML: '],
+    ])('a bad config is one line, no stack trace: %j', async (config, message) => {
+      const io = memoryIo(copyFixture(cleanCatalog, { '.catalogrc.yml': () => config }))
+      expect(await main(['validate'], io)).toBe(1)
+      expect(io.err).toContain(`catalog: ${message}`)
+      expect(io.err.trimEnd().split('\n')).toHaveLength(1)
+    })
+
+    it('an unknown --profile is a usage error', async () => {
+      const io = memoryIo(copyFixture(cleanCatalog))
+      expect(await main(['validate', '--profile', 'lenient'], io)).toBe(2)
+      expect(io.err).toContain('unknown --profile `lenient`; expected one of recommended, strict')
+    })
   })
 
   it("asks GitLab's CI Lint API when CI_SERVER_URL and a token are set", async () => {

@@ -26,7 +26,12 @@ async function catalog(root: string, args: string[]) {
 it('releases through the real validate gate, refreshes the docs for the tag, and refuses once a rule breaks', {
   timeout: 120_000,
 }, async () => {
-  const repo = await catalogRepo(TEMPLATE, { '.changeset/README.md': '# Changesets\n' }, 'catalog')
+  // The strict profile, as this catalog runs it: the untyped input below is a house rule.
+  const repo = await catalogRepo(
+    TEMPLATE,
+    { '.changeset/README.md': '# Changesets\n', '.catalogrc.yml': 'profile: strict\n' },
+    'catalog',
+  )
   writeFileSync(join(repo.root, '.changeset/first.md'), changeset('minor', 'hello: first release'))
   repo.commit('changeset')
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { memoryIo, testdir } from '@catalog/test-utils'
+import { gitdir, memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../index.js'
 
@@ -163,6 +163,20 @@ variables:
     expect(err).toBe('')
   })
 
+  it("invalid UTF-8 is GitLab's reader error, not replaced and rendered", async () => {
+    const cwd = testdir()
+    writeFileSync(
+      join(cwd, 'latin1.yml'),
+      Buffer.from([...Buffer.from('job:\n  script: [echo caf'), 0xe9, ...Buffer.from(']\n')]),
+    )
+    const io = memoryIo(cwd)
+    expect(await main(['render', 'latin1.yml', '--json'], io)).toBe(1)
+    expect(JSON.parse(io.out)).toEqual({
+      ok: false,
+      error: '(<unknown>): invalid trailing UTF-8 octet at line 1 column 1',
+    })
+  })
+
   it('a huge file gives an ok:false object', async () => {
     const cwd = testdir()
     writeFileSync(join(cwd, 'huge.yml'), `key: ${'x'.repeat(5 * 1024 * 1024)}\n`)
@@ -182,6 +196,117 @@ variables:
     expect(await main(args, io)).toBe(2)
     expect(io.err).toContain(message)
     expect(io.err).toContain('Usage: catalog render')
+  })
+
+  describe('--gitlab-version and --feature-flag', () => {
+    const versioned = `spec:
+  inputs:
+    tags:
+      type: array
+      default: [docker]
+      options: [docker, linux]
+    platforms:
+      default: 'linux/amd64, linux/arm64'
+---
+job:
+  tags: $[[ inputs.tags ]]
+  variables:
+    PLATFORMS: "$[[ inputs.platforms | split(',') ]]"
+`
+    const renderVersioned = (args: string[]) =>
+      renderIn({ 'versioned.yml': versioned }, ['versioned.yml', ...args])
+    const noSplit =
+      "no function matching `split(',')`: check that the function name, arguments, and types are correct\n"
+
+    it('renders as 19.2 by default, where split is off until its flag is named', async () => {
+      expect(await renderVersioned([])).toMatchObject({ code: 1, err: noSplit })
+      const { code, out } = await renderVersioned([
+        '--feature-flag',
+        'ci_interpolation_split_function',
+        '--json',
+      ])
+      expect(code).toBe(0)
+      expect(JSON.parse(out)).toEqual({
+        ok: true,
+        config: { job: { tags: ['docker'], variables: { PLATFORMS: ['linux/amd64', 'linux/arm64'] } } },
+      })
+    })
+
+    it("18.11 gives 18.11's message for array options", async () => {
+      expect(await renderVersioned(['--gitlab-version', '18.11'])).toMatchObject({
+        code: 1,
+        err: '`tags` input: Options can only be used with string and number inputs\n',
+      })
+    })
+
+    it('19.0 checks every element of an array input against its options', async () => {
+      expect(
+        await renderVersioned(['--gitlab-version', '19.0', '--input', 'tags=[gpu, docker, arm]', '--json']),
+      ).toMatchObject({
+        code: 1,
+        out: `${JSON.stringify({ ok: false, error: '`tags` input: gpu, arm cannot be used because it is not in the list of allowed options' })}\n`,
+      })
+    })
+
+    it('an unsupported version or an unknown flag is a usage error (exit 2)', async () => {
+      const old = await renderVersioned(['--gitlab-version', '17.0'])
+      expect(old.code).toBe(2)
+      expect(old.err).toContain('GitLab 17.0 is not supported: render as one of 18.11, 19.0, 19.1, 19.2')
+      const flag = await renderVersioned(['--feature-flag', 'ci_nope'])
+      expect(flag.code).toBe(2)
+      expect(flag.err).toContain('unknown feature flag `ci_nope`')
+      const early = await renderVersioned([
+        '--gitlab-version',
+        '19.0',
+        '--feature-flag',
+        'ci_interpolation_split_function',
+      ])
+      expect(early.code).toBe(2)
+      expect(early.err).toContain('exists from GitLab 19.2; GitLab 19.0 does not have it')
+    })
+  })
+
+  it.each([[['--json']], [[]]])(
+    'a malformed --input value is a one-line error, also with %j',
+    async (extra) => {
+      const { code, out, err } = await renderIn({}, ['component.yml', '--input', 'count=[oops', ...extra])
+      expect(code).toBe(2)
+      const message = (extra.length ? out : err).trimEnd()
+      expect(message.split('\n')).toHaveLength(1)
+      if (extra.length) {
+        expect(JSON.parse(out)).toEqual({
+          ok: false,
+          error: expect.stringMatching(
+            /^--input count is not valid YAML: \(<unknown>\): did not find expected ',' or ']'/,
+          ),
+        })
+        expect(err).toBe('')
+      } else {
+        expect(err).toMatch(/^--input count is not valid YAML: /)
+        expect(out).toBe('')
+      }
+    },
+  )
+
+  it('a component under templates/ gets the working tree as component context without --context-file', async () => {
+    const template = `spec:
+  component: [name, sha, version, reference]
+---
+job:
+  script:
+    - echo "$[[ component.name ]] $[[ component.sha ]] $[[ component.version ]] $[[ component.reference ]]"
+`
+    const repo = gitdir({ 'package.json': '{}', 'templates/build/template.yml': template })
+    const sha = repo.git('rev-parse', 'HEAD')
+    const render = async () => {
+      const io = memoryIo(repo.root)
+      expect(await main(['render', 'templates/build/template.yml', '--json'], io)).toBe(0)
+      return (JSON.parse(io.out) as { config: { job: { script: string[] } } }).config.job.script[0]
+    }
+    // On a branch GitLab resolves no catalog version: `version` is null, which interpolates as nothing.
+    expect(await render()).toBe(`echo "build ${sha}  main"`)
+    repo.git('tag', '1.2.3')
+    expect(await render()).toBe(`echo "build ${sha} 1.2.3 1.2.3"`)
   })
 
   it('a missing file is reported, not thrown', async () => {

@@ -1,0 +1,90 @@
+# catalog-lib: the shell functions every component of this catalog uses (lib/catalog-lib.sh, copied into each
+# template by `npm run sync-lib`; a test fails when a copy differs). POSIX sh and utilities every default image
+# has (busybox, Alpine, Fedora, distroless debug): no printenv, no eval.
+fail() { printf 'ERROR: %s\n' "$1" >&2; exit 1; }
+# env_value NAME: the value of the environment variable an input names (awk's ENVIRON: printenv is not POSIX);
+# says why and returns 1 when NAME is not a name or not set, so callers write `env_value X || exit 1`.
+env_value() {
+  case $1 in ''|[!A-Za-z_]*|*[!A-Za-z0-9_]*) printf "ERROR: '%s' is not a variable name\n" "$1" >&2; return 1 ;; esac
+  awk -v name="$1" 'BEGIN { if (!(name in ENVIRON)) exit 1; printf "%s", ENVIRON[name] }' ||
+    { printf 'ERROR: variable %s is not set\n' "$1" >&2; return 1; }
+}
+# expand_item TEXT: $NAME, ${NAME} and $$ in one list item, as GitLab Runner expands variable values. Array inputs
+# reach the job unexpanded (expand: false), so a variable's value can never split one item into two.
+expand_item() {
+  _ei_text=$1 awk 'BEGIN {
+    s = ENVIRON["_ei_text"]; out = ""
+    while (length(s) > 0) {
+      i = index(s, "$"); if (i == 0) { out = out s; break }
+      out = out substr(s, 1, i - 1); s = substr(s, i + 1)
+      if (substr(s, 1, 1) == "$") { out = out "$"; s = substr(s, 2) }
+      else if (match(s, /^[{][A-Za-z_][A-Za-z0-9_]*[}]/)) { out = out ENVIRON[substr(s, 2, RLENGTH - 2)]; s = substr(s, RLENGTH + 1) }
+      else if (match(s, /^[A-Za-z_][A-Za-z0-9_]*/)) { out = out ENVIRON[substr(s, 1, RLENGTH)]; s = substr(s, RLENGTH + 1) }
+      else out = out "$"
+    }
+    printf "%sx", out
+  }'
+}
+# Array inputs reach the job as text: Ruby inspect on GitLab (["a", "b"]), JSON in gitlab-ci-local (["a","b"]).
+# list_init/list_next turn it into one item per call in $_item, each expanded with expand_item; anything
+# unexpected fails the job instead of being guessed.
+list_fail() { fail "input $_ln: $1"; }
+list_init() {
+  _ln=$1; _lr=$2; _lsep=
+  _lr=${_lr#"${_lr%%[! ]*}"}
+  case $_lr in '['*) _lr=${_lr#?} ;; *) list_fail 'expected a list such as ["a", "b"]' ;; esac
+}
+list_next() {
+  _lr=${_lr#"${_lr%%[! ]*}"}
+  case $_lr in
+    ']'*) _lr=${_lr#?}; case $_lr in *[!\ ]*) list_fail "unexpected text after the list" ;; esac; return 1 ;;
+  esac
+  if [ -n "$_lsep" ]; then
+    case $_lr in ','*) _lr=${_lr#?}; _lr=${_lr#"${_lr%%[! ]*}"} ;; *) list_fail "expected , or ]" ;; esac
+  fi
+  _lsep=1
+  case $_lr in
+    '"'*)
+      _lr=${_lr#?}; _item=
+      while :; do
+        _lc=${_lr%%[\"\\]*}
+        [ "$_lc" != "$_lr" ] || list_fail "unterminated string"
+        _item=$_item$_lc; _lr=${_lr#"$_lc"}
+        # GitLab renders a list with Ruby's inspect and then String#gsub, which turns inspect's \\ back into
+        # one backslash: \" and \# are escapes, \\ (JSON) is a backslash, \n and the like may have been a
+        # control character and are refused, a backslash before anything else is itself.
+        case $_lr in
+          '"'*) _lr=${_lr#?}; break ;;
+          '\"'*) _item=$_item'"'; _lr=${_lr#??} ;;
+          '\#'*) _item=$_item'#'; _lr=${_lr#??} ;;
+          \\\\*) _item=$_item"\\"; _lr=${_lr#??} ;;
+          \\[ntrvfabeux0-7]*) list_fail "backslash sequences such as \\n are not supported in items (GitLab renders a control character and a backslash the same way)" ;;
+          *) _item=$_item"\\"; _lr=${_lr#?} ;;
+        esac
+      done ;;
+    [A-Za-z0-9._+-]*)
+      _item=${_lr%%[!A-Za-z0-9._+-]*}; _lr=${_lr#"$_item"}
+      case $_item in nil|null) list_fail "null items are not allowed" ;; esac ;;
+    *) list_fail "expected a quoted string" ;;
+  esac
+  _item=$(expand_item "$_item") || exit 1
+  _item=${_item%x}
+  return 0
+}
+slugify() { printf '%s' "$1" | tr '[:upper:]' '[:lower:]' | sed 's/[^a-z0-9]/-/g' | cut -c1-63 | sed 's/^-*//; s/-*$//'; }
+check_tag() {
+  case $1 in ''|[!A-Za-z0-9_]*|*[!A-Za-z0-9_.-]*) fail "invalid image tag '$1' (allowed: [A-Za-z0-9_][A-Za-z0-9_.-]*)" ;; esac
+  [ "${#1}" -le 128 ] || fail "image tag '$1' is longer than 128 characters"
+}
+check_repo() {
+  case $2 in ''|*[!a-z0-9._/:-]*|*//*|/*|*/) fail "$1 '$2' is not a repository reference such as registry.example.com/group/image" ;; esac
+  case ${2##*/} in *:*) fail "$1 '$2' must not carry a tag; use extra_tags" ;; esac
+}
+# without_credentials URL: the URL with any user:password@ removed, for logs.
+without_credentials() { printf '%s' "$1" | sed 's#^\([A-Za-z][A-Za-z0-9+.-]*://\)[^/@]*@#\1#'; }
+# The pipeline's own tag: the Git tag, latest on the default branch, the ref slug elsewhere.
+pipeline_tag() {
+  if [ -n "${CI_COMMIT_TAG:-}" ]; then printf '%s' "$CI_COMMIT_TAG"
+  elif [ -n "${CI_COMMIT_BRANCH:-}" ] && [ "$CI_COMMIT_BRANCH" = "${CI_DEFAULT_BRANCH:-}" ]; then printf latest
+  else printf '%s' "${CI_COMMIT_REF_SLUG:-$(slugify "${CI_COMMIT_REF_NAME:-}")}"; fi
+}

@@ -1,0 +1,131 @@
+// lib/catalog-lib.sh in the shells job images have (busybox ash, bash, dash), and its copies in the templates.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { render } from '@catalog/engine'
+import { describe, expect, it } from 'vitest'
+import { embedLib, LIB_MARKER, readLib } from './catalog-lib.js'
+
+const templates = new URL('../../templates/', import.meta.url).pathname
+const busybox = ['/opt/catalog-e2e/busybox/1.37.0/busybox', '/bin/busybox'].find(existsSync)
+const shells: [string, string[]][] = [
+  ['bash', ['bash', '-s']],
+  ['dash', ['dash', '-s']],
+  ...(busybox ? ([['busybox ash', [busybox, 'sh', '-s']]] as [string, string[]][]) : []),
+]
+if (!busybox) console.log('SKIP catalog-lib under busybox ash: no busybox binary on this machine')
+
+/** Runs the library plus `body` with `env`; prints each list item between `<` and `>`. */
+function runLib(shell: string[], body: string, env: Record<string, string>) {
+  const [command = 'sh', ...args] = shell
+  const result = spawnSync(command, args, {
+    input: `${readLib()}\n${body}\n`,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  })
+  return { status: result.status, out: result.stdout, err: result.stderr }
+}
+const printItems = 'list_init test "$LIST"\nwhile list_next; do printf "<%s>\\n" "$_item"; done'
+
+/** A list input as GitLab hands it to the job: the engine's rendering of `'$[[ inputs.x ]] '`. */
+function renderedList(items: string[]): string {
+  const source = `spec:\n  inputs:\n    x:\n      type: array\n---\njob:\n  variables:\n    LIST: '$[[ inputs.x ]] '\n`
+  const result = render(source, { inputs: { x: items } })
+  if (!result.ok) throw new Error(result.error)
+  return (result.config as { job: { variables: { LIST: string } } }).job.variables.LIST
+}
+
+describe.each(shells)('catalog-lib in %s', (_name, shell) => {
+  it('one input item is one argument, whatever a variable in it holds', () => {
+    const list = renderedList(['GIT_BRANCH=$EVIL', 'B=${EVIL}', 'plain'])
+    const evil = 'main","BASE_IMAGE=evil.example/pwn'
+    const result = run(shell, list, { EVIL: evil })
+    expect(result.status, result.err).toBe(0)
+    expect(result.out).toBe(`<GIT_BRANCH=${evil}>\n<B=${evil}>\n<plain>\n`)
+  })
+
+  it.each([
+    ['a "quoted" value', 'a "quoted" value'],
+    ['a, comma', 'a, comma'],
+    ['a ] bracket', 'a ] bracket'],
+    ['a \\ backslash', 'a \\ backslash'],
+    ['C:\\dir\\path', 'C:\\dir\\path'],
+    ['$$ a dollar', '$ a dollar'],
+    ['#{x} hash', '#{x} hash'],
+    ['$UNSET empty', ' empty'],
+    ['${V}$V', 'vv'],
+  ])('keeps %j as one item: %j', (item, expected) => {
+    const result = run(shell, renderedList([item, 'next']), { V: 'v' })
+    expect(result.status, result.err).toBe(0)
+    expect(result.out).toBe(`<${expected}>\n<next>\n`)
+  })
+
+  it("reads gitlab-ci-local's JSON form too", () => {
+    const result = run(shell, '["a","b c"] ', {})
+    expect(result.out).toBe('<a>\n<b c>\n')
+  })
+
+  it.each([
+    ['not a list', 'input test: expected a list such as ["a", "b"]'],
+    ['["a" "b"]', 'input test: expected , or ]'],
+    ['["a"] x', 'input test: unexpected text after the list'],
+    [
+      '["a\\nb"]',
+      'input test: backslash sequences such as \\n are not supported in items (GitLab renders a control character and a backslash the same way)',
+    ],
+    ['[nil]', 'input test: null items are not allowed'],
+  ])('fails clearly on %j', (list, message) => {
+    const result = run(shell, list, {})
+    expect(result.status).toBe(1)
+    expect(result.err.trim()).toBe(`ERROR: ${message}`)
+  })
+
+  it('env_value reads a variable named by an input, and fails clearly when it is missing or not a name', () => {
+    expect(runLib(shell, 'env_value SECRET_VAR', { SECRET_VAR: 'line 1\nline 2' }).out).toBe('line 1\nline 2')
+    expect(runLib(shell, 'env_value MISSING_VAR', {}).err.trim()).toBe(
+      'ERROR: variable MISSING_VAR is not set',
+    )
+    expect(runLib(shell, "env_value 'A;B'", {}).err.trim()).toBe("ERROR: 'A;B' is not a variable name")
+  })
+
+  it('without_credentials strips user:password@ from a URL', () => {
+    expect(runLib(shell, 'without_credentials http://user:p%40ss@proxy.example:3128/x', {}).out).toBe(
+      'http://proxy.example:3128/x',
+    )
+    expect(runLib(shell, 'without_credentials http://proxy.example:3128', {}).out).toBe(
+      'http://proxy.example:3128',
+    )
+  })
+})
+
+function run(shell: string[], list: string, env: Record<string, string>) {
+  return runLib(shell, printItems, { ...env, LIST: list })
+}
+
+describe('the copies in the templates', () => {
+  const names = readdirSync(templates).filter((name) => existsSync(join(templates, name, 'template.yml')))
+
+  it.each(names)(
+    'templates/%s/template.yml carries lib/catalog-lib.sh exactly (npm run sync-lib)',
+    (name) => {
+      const text = readFileSync(join(templates, name, 'template.yml'), 'utf8')
+      if (!text.includes(LIB_MARKER)) {
+        // Only a component made of another component's template (kaniko-proxy includes kaniko's) has no copy.
+        expect(text).toMatch(/^include:\n(\s+#.*\n)*\s+- local: \/templates\//m)
+        return
+      }
+      const embedded = embedLib(text, readLib())
+      expect(embedded.ok && embedded.text === text).toBe(true)
+    },
+  )
+
+  it('embedLib replaces only the marked script item', () => {
+    const template = 'job:\n  script:\n    - |  # catalog-lib\n      old\n      old\n    - echo after\n'
+    const result = embedLib(template, '# header\nnew() { :; }\n')
+    expect(result).toEqual({
+      ok: true,
+      text: `job:\n  script:\n    - |  ${LIB_MARKER}\n      new() { :; }\n    - echo after\n`,
+    })
+    expect(embedLib('job: {}\n', 'x')).toEqual({ ok: false, error: 'no `- |  # catalog-lib` script item' })
+  })
+})

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { artifactSourcesOf, pipelineConfig, planPipeline } from './pipeline-config.js'
+
+const merged = {
+  stages: ['build', 'sign', 'verify'],
+  variables: { BASE: 'busybox' },
+  '.hidden': { script: ['never'] },
+  build: {
+    stage: 'build',
+    image: 'docker:cli',
+    script: 'make',
+    rules: [
+      { if: '$CI_COMMIT_TAG' },
+      { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', variables: { R: 'main' } },
+    ],
+    artifacts: { reports: { dotenv: 'image.env' } },
+  },
+  sign: { stage: 'sign', image: { name: 'cosign', entrypoint: [''] }, script: ['sign'], needs: ['build'] },
+  manual: { stage: 'sign', image: 'x', script: ['x'], when: 'manual' },
+  verify: {
+    stage: 'verify',
+    image: 'skopeo',
+    script: [['a', 'b']],
+    needs: [{ job: 'build', artifacts: false }, { job: 'sign' }],
+  },
+  late: { stage: 'verify', image: 'x', script: ['x'] },
+}
+
+describe('planning a pipeline as GitLab creates its jobs', () => {
+  const config = pipelineConfig(merged)
+
+  it('reads jobs, not hidden jobs or keywords; flattens nested script lists; adds .pre and .post', () => {
+    expect(config.stages).toEqual(['.pre', 'build', 'sign', 'verify', '.post'])
+    expect(config.jobs.map((job) => job.name)).toEqual(['build', 'sign', 'manual', 'verify', 'late'])
+    expect(config.jobs.find((job) => job.name === 'verify')?.script).toEqual(['a', 'b'])
+    expect(config.jobs.find((job) => job.name === 'sign')?.image).toEqual({
+      name: 'cosign',
+      entrypoint: [''],
+    })
+  })
+
+  it('creates a job whose rules match, with the rule variables; not a manual one', () => {
+    const planned = planPipeline(config, {
+      predefined: { CI_COMMIT_BRANCH: 'main', CI_DEFAULT_BRANCH: 'main' },
+      project: {},
+    })
+    expect(planned.map((p) => p.job.name)).toEqual(['build', 'sign', 'verify', 'late'])
+    expect(planned[0]?.ruleVariables).toEqual({ R: { value: 'main' } })
+  })
+
+  it('leaves out a job no rule matches, and then a job that needs it fails the pipeline as GitLab says', () => {
+    expect(() =>
+      planPipeline(config, {
+        predefined: { CI_COMMIT_BRANCH: 'feature', CI_DEFAULT_BRANCH: 'main' },
+        project: {},
+      }),
+    ).toThrow("'sign' job needs 'build' job, but 'build' does not exist in the pipeline.")
+  })
+
+  it('hands dotenv reports along needs with artifacts, or from every earlier stage without needs', () => {
+    const planned = planPipeline(config, { predefined: { CI_COMMIT_TAG: 'v1' }, project: {} })
+    const of = (name: string) =>
+      artifactSourcesOf(
+        planned.find((p) => p.job.name === name) as (typeof planned)[number],
+        planned,
+        config.stages,
+      )
+    expect(of('sign')).toEqual(['build'])
+    expect(of('verify')).toEqual(['sign'])
+    expect(of('late')).toEqual(['build', 'sign'])
+  })
+
+  it('refuses a stage that does not exist', () => {
+    expect(() =>
+      pipelineConfig({ stages: ['build'], job: { stage: 'test', image: 'x', script: ['x'] } }),
+    ).toThrow('job: chosen stage test does not exist; available stages are .pre, build, .post')
+  })
+})
