@@ -16,8 +16,8 @@
 // Leaves behind: the release commit and tag (local mode), release-mr.env and release-mr.md (merge-request mode).
 // Runs the CLI in-process: `tsx --conditions=@catalog/source` uses the sources, plain `tsx` the build (`npm ci`).
 import { writeFileSync } from 'node:fs'
-import { changelogSectionBody } from '@catalog/bump'
 import { type Io, main } from '@catalog/cli'
+import { changelogSection } from '@catalog/versions'
 import { $, argv, echo } from 'zx'
 
 const flags = argv as { _: string[]; 'dry-run'?: boolean }
@@ -74,7 +74,7 @@ async function push(refspec: string, force = false): Promise<void> {
   const url = `${CI_SERVER_URL}/${CI_PROJECT_PATH}.git`
   await $({
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-  })`git -c credential.helper= -c ${`credential.helper=${helper}`} push ${force ? ['--force'] : []} ${url} ${refspec}`
+  })`git -c credential.helper= -c ${`credential.helper=${helper}`} push ${force ? ['--force'] : []} --end-of-options ${url} ${refspec}`
 }
 
 switch (mode) {
@@ -141,12 +141,12 @@ switch (mode) {
       echo('usage: release.ts notes <tag>')
       process.exit(2)
     }
-    const shown = await $`git show ${`${tag}:CHANGELOG.md`}`.quiet().nothrow()
+    const shown = await $`git show --end-of-options ${`${tag}:CHANGELOG.md`}`.quiet().nothrow()
     if (shown.exitCode !== 0) {
       echo(`cannot read CHANGELOG.md at ${tag}: ${shown.stderr.trim().split('\n')[0]}`)
       process.exit(1)
     }
-    const body = changelogSectionBody(shown.stdout, tag)
+    const body = changelogSection(shown.stdout, tag)?.body ?? null
     if (body === null) {
       echo(`CHANGELOG.md at ${tag} has no section for ${tag}`)
       process.exit(1)

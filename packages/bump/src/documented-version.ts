@@ -1,5 +1,4 @@
-import { topChangelogVersion } from './render-changelog.js'
-import { compareVersions, latestRelease, parseVersion } from './semver.js'
+import { isNewer, latestRelease, parseVersion, topChangelogVersion } from '@catalog/versions'
 
 /**
  * The version the tree documents as the catalog's latest: CHANGELOG.md's top section when it is newer than every
@@ -12,7 +11,7 @@ export function documentedVersion(changelog: string | null, tags: readonly strin
   const released = latestRelease(tags)
   const top = changelog === null ? null : topChangelogVersion(changelog)
   const pending = top === null ? null : parseVersion(top)
-  if (pending === null || pending.prerelease !== null || top === null) return released
+  if (pending === null || pending.prerelease.length > 0) return released
   const last = released === null ? null : parseVersion(released)
-  return last === null || compareVersions(pending, last) > 0 ? top : released
+  return last === null || isNewer(pending, last) ? pending.tag : released
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isChangesetFile, parseChangeset } from './parse-changeset.js'
+import { parseChangeset } from './parse-changeset.js'
 
 describe('parseChangeset', () => {
   it('reads the level and the text', () => {
@@ -23,7 +23,7 @@ describe('parseChangeset', () => {
     const result = parseChangeset('.changeset/c.md', 'kaniko: fix\n')
     expect(result.ok).toBe(false)
     expect(!result.ok && result.error).toMatch(
-      /^\.changeset\/c\.md: expected front matter between `---` lines/,
+      /^\.changeset\/c\.md: missing or invalid frontmatter \(Changesets must start with frontmatter delimited by "---"\)\. A changeset looks like:\n/,
     )
     expect(!result.ok && result.error).toContain('"container-build-catalog": minor')
   })
@@ -34,15 +34,18 @@ describe('parseChangeset', () => {
     )
     expect(!result.ok && result.error).toContain('found "@catalog/engine"')
   })
-  it('rejects an unknown level and an empty text', () => {
+  it('rejects an unknown level, none, invalid YAML and an empty text', () => {
     const bad = parseChangeset('.changeset/e.md', '---\n"container-build-catalog": huge\n---\n\nx\n')
-    expect(!bad.ok && bad.error).toContain('to be major, minor or patch, found "huge"')
+    expect(!bad.ok && bad.error).toContain(
+      'invalid version type "huge" for package "container-build-catalog"',
+    )
+    const none = parseChangeset('.changeset/n.md', '---\n"container-build-catalog": none\n---\n\nx\n')
+    expect(!none.ok && none.error).toContain('to be major, minor or patch, found "none"')
+    const yaml = parseChangeset('.changeset/y.md', '---\n"container-build-catalog": [\n---\n\nx\n')
+    expect(!yaml.ok && yaml.error).toContain('.changeset/y.md: invalid YAML in frontmatter')
+    const nothing = parseChangeset('.changeset/z.md', '---\n---\n\nx\n')
+    expect(!nothing.ok && nothing.error).toContain('to be major, minor or patch, found null')
     const empty = parseChangeset('.changeset/f.md', '---\n"container-build-catalog": patch\n---\n\n')
     expect(!empty.ok && empty.error).toContain('expected a description of the change')
-  })
-  it('knows which files are changesets', () => {
-    expect(isChangesetFile('brave-cats.md')).toBe(true)
-    expect(isChangesetFile('README.md')).toBe(false)
-    expect(isChangesetFile('config.json')).toBe(false)
   })
 })

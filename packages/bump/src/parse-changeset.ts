@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml'
+import parse from '@changesets/parse'
 import type { Level } from './types.js'
 
 /** The one package every changeset names: the catalog is released as one version. */
@@ -14,52 +14,42 @@ export interface Changeset {
 
 export type ParseChangesetResult = { ok: true; changeset: Changeset } | { ok: false; error: string }
 
-const LEVELS = new Set(['major', 'minor', 'patch'])
+const LEVELS: readonly string[] = ['major', 'minor', 'patch']
 const EXAMPLE = `---\n"${CATALOG_PACKAGE}": minor\n---\n\nbuildx-cache: new \`platforms\` input builds multi-arch images.`
 
-/** Whether a file under `.changeset/` is a changeset (not the README or config). */
-export function isChangesetFile(name: string): boolean {
-  return name.endsWith('.md') && name !== 'README.md'
-}
-
 /**
- * Parses one changeset: YAML front matter naming `"container-build-catalog": major|minor|patch`, then the text.
- * Errors say what was expected, what was found and show a valid example.
+ * Parses one changeset with changesets' own parser (`@changesets/parse`), then checks what the catalog needs: the
+ * front matter names only `"container-build-catalog"`, as major, minor or patch, and there is a text. Errors say
+ * what was expected, what was found and show a valid example.
  */
 export function parseChangeset(file: string, contents: string): ParseChangesetResult {
   const fail = (problem: string): ParseChangesetResult => ({
     ok: false,
     error: `${file}: ${problem}. A changeset looks like:\n${EXAMPLE}`,
   })
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(
-    contents.replace(/^\uFEFF/, ''),
-  )
-  if (!match) return fail('expected front matter between `---` lines at the top of the file')
-  let data: unknown
+  let parsed: { summary: string; releases: { name: string; type: string }[] }
   try {
-    data = parseYaml(match[1] ?? '')
+    parsed = parse(contents.replace(/^\uFEFF/, ''))
   } catch (error) {
-    return fail(`the front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`)
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    // changesets' message: "could not parse changeset - <what>.", then why.
+    const [what = '', why = ''] = (error as Error).message.split('\n')
     return fail(
-      `expected the front matter to map "${CATALOG_PACKAGE}" to major, minor or patch, found nothing`,
+      `${what.replace(/^could not parse changeset - /, '').replace(/\.$/, '')} (${why.replace(/\.$/, '')})`,
     )
   }
-  const entries = Object.entries(data as Record<string, unknown>)
-  const others = entries.filter(([name]) => name !== CATALOG_PACKAGE).map(([name]) => `"${name}"`)
+  const others = parsed.releases.filter(({ name }) => name !== CATALOG_PACKAGE).map(({ name }) => `"${name}"`)
   if (others.length > 0) {
     return fail(
       `expected only "${CATALOG_PACKAGE}" in the front matter (the catalog has one version; name the component in the text), found ${others.join(', ')}`,
     )
   }
-  const level = (data as Record<string, unknown>)[CATALOG_PACKAGE]
-  if (typeof level !== 'string' || !LEVELS.has(level)) {
+  const level = parsed.releases[0]?.type
+  if (level === undefined || !LEVELS.includes(level)) {
     return fail(
       `expected "${CATALOG_PACKAGE}" to be major, minor or patch, found ${JSON.stringify(level ?? null)}`,
     )
   }
-  const text = (match[2] ?? '').trim()
-  if (text === '') return fail('expected a description of the change after the front matter, found none')
-  return { ok: true, changeset: { file, level: level as Level, text } }
+  if (parsed.summary === '')
+    return fail('expected a description of the change after the front matter, found none')
+  return { ok: true, changeset: { file, level: level as Level, text: parsed.summary } }
 }

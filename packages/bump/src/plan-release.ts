@@ -1,14 +1,16 @@
-import { type BumpResult, compareCatalogs, formatReason } from './compare-catalogs.js'
-import { type Changeset, parseChangeset } from './parse-changeset.js'
 import {
-  changelogSectionBody,
-  groupChangesets,
+  changelogSection as findChangelogSection,
   insertChangelogSection,
+  latestRelease,
+  nextVersion,
   renderChangelogSection,
   topChangelogVersion,
-} from './render-changelog.js'
-import { compareVersions, latestRelease, nextVersion, parseVersion } from './semver.js'
-import { type ComponentSource, type Level, type LevelOrNone, levelBelow, maxLevel } from './types.js'
+  versionStep,
+} from '@catalog/versions'
+import { type BumpResult, compareCatalogs, formatReason } from './compare-catalogs.js'
+import { groupChangesets } from './group-changesets.js'
+import { type Changeset, parseChangeset } from './parse-changeset.js'
+import { type ComponentSource, type LevelOrNone, levelBelow, maxLevel } from './types.js'
 
 /** Everything the release decision depends on, gathered by the caller (git, files, `catalog validate`). */
 export interface ReleaseFacts {
@@ -70,16 +72,6 @@ export interface ReleasePlan {
   refusals: Refusal[]
 }
 
-function stepLevel(from: string | null, to: string): Level | null {
-  if (from === null) return 'major'
-  const a = parseVersion(from)
-  const b = parseVersion(to)
-  if (!a || !b || compareVersions(b, a) <= 0) return null
-  if (b.major > a.major) return 'major'
-  if (b.minor > a.minor) return 'minor'
-  return 'patch'
-}
-
 function tagExists(facts: ReleaseFacts, version: string): Refusal | null {
   if (facts.tags.includes(version)) {
     return { code: 'TAG_EXISTS', message: `tag ${version} already exists: this version has been released` }
@@ -104,86 +96,87 @@ function tooSmall(asked: LevelOrNone, what: string, required: BumpResult): Refus
   }
 }
 
-/**
- * Decides whether and how the catalog may be released. Refuses (as data, every reason at once) on a dirty tree,
- * unreadable or missing changesets, an existing tag, a failing validate, or changesets that ask for less than the
- * templates' changes require — naming the changes that need more. A first release is `1.0.0` whatever the
- * changesets ask for (there is no earlier version to be compatible with).
- */
-export function planRelease(facts: ReleaseFacts): ReleasePlan {
-  const lastRelease = latestRelease(facts.tags)
-  const required = compareCatalogs(lastRelease === null ? [] : facts.released, facts.current)
-  const refusals: Refusal[] = []
+type PlanBase = Pick<ReleasePlan, 'lastRelease' | 'required' | 'changesets' | 'refusals'>
+
+/** Every changeset parsed; each one that cannot be read is a refusal. */
+function parseChangesets(files: ReleaseFacts['changesetFiles']): Pick<PlanBase, 'changesets' | 'refusals'> {
   const changesets: Changeset[] = []
-  for (const { file, contents } of facts.changesetFiles) {
+  const refusals: Refusal[] = []
+  for (const { file, contents } of files) {
     const parsed = parseChangeset(file, contents)
     if (parsed.ok) changesets.push(parsed.changeset)
     else refusals.push({ code: 'INVALID_CHANGESET', message: parsed.error })
   }
-  const base = { lastRelease, required, changesets, refusals }
-  const common = () => {
-    if (facts.dirtyFiles.length > 0) {
-      const shown = facts.dirtyFiles.slice(0, 5).join(', ')
-      const more = facts.dirtyFiles.length > 5 ? ` and ${facts.dirtyFiles.length - 5} more` : ''
-      refusals.unshift({
-        code: 'DIRTY_TREE',
-        message: `the working tree has uncommitted changes (${shown}${more}): commit them first`,
-      })
-    }
-    if (facts.validation && !facts.validation.ok) {
-      refusals.push({
-        code: 'VALIDATE_FAILED',
-        message: `catalog validate failed:\n${facts.validation.summary}`,
-      })
-    }
-  }
+  return { changesets, refusals }
+}
 
-  if (facts.changesetFiles.length === 0) {
-    const top = facts.changelog === null ? null : topChangelogVersion(facts.changelog)
-    const untagged =
-      top !== null && !facts.tags.includes(top) && stepLevel(lastRelease, top) !== null ? top : null
-    if (untagged === null || facts.changelog === null) {
-      refusals.push({
-        code: 'NO_CHANGESETS',
-        message: `no pending changesets in .changeset/: nothing to release${lastRelease ? ` (last release ${lastRelease})` : ''}`,
-      })
-      common()
-      return {
-        ...base,
-        action: 'none',
-        version: null,
-        requested: 'none',
-        changelogSection: '',
-        changelog: null,
-      }
-    }
-    // A release merge request was merged: its commit added this section; tag it.
-    const exists = tagExists(facts, untagged)
-    if (exists) refusals.push(exists)
-    if (!facts.headAddedTopSection) {
-      refusals.push({
-        code: 'RELEASE_COMMIT_NOT_HEAD',
-        message: `CHANGELOG.md's top section ${untagged} has no tag, but HEAD is not the commit that added it: tag that commit by hand (git tag -a ${untagged} <commit>) or add a changeset`,
-      })
-    }
-    const requested = lastRelease === null ? 'none' : (stepLevel(lastRelease, untagged) ?? 'none')
-    const refusal =
-      lastRelease === null ? null : tooSmall(requested, `${lastRelease} → ${untagged} is`, required)
-    if (refusal) refusals.push(refusal)
-    common()
-    const body = changelogSectionBody(facts.changelog, untagged) ?? ''
-    const heading =
-      facts.changelog.split('\n').find((line) => line.startsWith(`## ${untagged}`)) ?? `## ${untagged}`
+/** Refusals any plan can get: a dirty tree (named first) and a failing validate (named last). */
+function addTreeAndValidateRefusals(facts: ReleaseFacts, refusals: Refusal[]): void {
+  if (facts.dirtyFiles.length > 0) {
+    const shown = facts.dirtyFiles.slice(0, 5).join(', ')
+    const more = facts.dirtyFiles.length > 5 ? ` and ${facts.dirtyFiles.length - 5} more` : ''
+    refusals.unshift({
+      code: 'DIRTY_TREE',
+      message: `the working tree has uncommitted changes (${shown}${more}): commit them first`,
+    })
+  }
+  if (facts.validation && !facts.validation.ok) {
+    refusals.push({
+      code: 'VALIDATE_FAILED',
+      message: `catalog validate failed:\n${facts.validation.summary}`,
+    })
+  }
+}
+
+/**
+ * Without changesets: tag CHANGELOG.md's top section when a merged release merge request added it and it has no
+ * tag yet; otherwise there is nothing to release.
+ */
+function planWithoutChangesets(facts: ReleaseFacts, base: PlanBase): ReleasePlan {
+  const { lastRelease, required, refusals } = base
+  const top = facts.changelog === null ? null : topChangelogVersion(facts.changelog)
+  const untagged =
+    top !== null && !facts.tags.includes(top) && versionStep(lastRelease, top) !== null ? top : null
+  if (untagged === null || facts.changelog === null) {
+    refusals.push({
+      code: 'NO_CHANGESETS',
+      message: `no pending changesets in .changeset/: nothing to release${lastRelease ? ` (last release ${lastRelease})` : ''}`,
+    })
     return {
       ...base,
-      action: 'tag',
-      version: untagged,
-      requested,
-      changelogSection: `${heading}\n\n${body}\n`,
-      changelog: facts.changelog,
+      action: 'none',
+      version: null,
+      requested: 'none',
+      changelogSection: '',
+      changelog: null,
     }
   }
+  const exists = tagExists(facts, untagged)
+  if (exists) refusals.push(exists)
+  if (!facts.headAddedTopSection) {
+    refusals.push({
+      code: 'RELEASE_COMMIT_NOT_HEAD',
+      message: `CHANGELOG.md's top section ${untagged} has no tag, but HEAD is not the commit that added it: tag that commit by hand (git tag -a ${untagged} <commit>) or add a changeset`,
+    })
+  }
+  const requested = lastRelease === null ? 'none' : (versionStep(lastRelease, untagged) ?? 'none')
+  const refusal =
+    lastRelease === null ? null : tooSmall(requested, `${lastRelease} → ${untagged} is`, required)
+  if (refusal) refusals.push(refusal)
+  const section = findChangelogSection(facts.changelog, untagged)
+  return {
+    ...base,
+    action: 'tag',
+    version: untagged,
+    requested,
+    changelogSection: `${section?.heading ?? `## ${untagged}`}\n\n${section?.body ?? ''}\n`,
+    changelog: facts.changelog,
+  }
+}
 
+/** With changesets: the next version for the largest bump they ask for, and its CHANGELOG.md section. */
+function planNewRelease(facts: ReleaseFacts, base: PlanBase): ReleasePlan {
+  const { lastRelease, required, changesets, refusals } = base
   const requested = changesets.reduce<LevelOrNone>(
     (level, changeset) => maxLevel(level, changeset.level),
     'none',
@@ -195,7 +188,6 @@ export function planRelease(facts: ReleaseFacts): ReleasePlan {
   }
   const exists = version === null ? null : tagExists(facts, version)
   if (exists) refusals.push(exists)
-  common()
   const components = [
     ...new Set([...facts.current, ...facts.released].map((component) => component.name)),
   ].sort()
@@ -211,4 +203,20 @@ export function planRelease(facts: ReleaseFacts): ReleasePlan {
     changelogSection,
     changelog: version === null ? null : insertChangelogSection(facts.changelog, changelogSection),
   }
+}
+
+/**
+ * Decides whether and how the catalog may be released. Refuses (as data, every reason at once) on a dirty tree,
+ * unreadable or missing changesets, an existing tag, a failing validate, or changesets that ask for less than the
+ * templates' changes require — naming the changes that need more. A first release is `1.0.0` whatever the
+ * changesets ask for (there is no earlier version to be compatible with).
+ */
+export function planRelease(facts: ReleaseFacts): ReleasePlan {
+  const lastRelease = latestRelease(facts.tags)
+  const required = compareCatalogs(lastRelease === null ? [] : facts.released, facts.current)
+  const base = { lastRelease, required, ...parseChangesets(facts.changesetFiles) }
+  const plan =
+    facts.changesetFiles.length === 0 ? planWithoutChangesets(facts, base) : planNewRelease(facts, base)
+  addTreeAndValidateRefusals(facts, plan.refusals)
+  return plan
 }

@@ -1,4 +1,4 @@
-import { parseYaml, readSpec, render } from '@catalog/engine'
+import { GLOBAL_KEYWORDS, parseYaml, readSpec, render } from '@catalog/engine'
 
 /**
  * What a bump decision needs to know about one input. (The engine's `range` is where the input sits in the file,
@@ -23,21 +23,6 @@ export interface ComponentModel {
   /** Why the spec could not be read; inputs and jobs are then empty. */
   error: string | null
 }
-
-// Top-level keys of a pipeline that are not jobs (GitLab's global keywords).
-const GLOBAL_KEYWORDS = new Set([
-  'after_script',
-  'before_script',
-  'cache',
-  'default',
-  'image',
-  'include',
-  'services',
-  'stages',
-  'types',
-  'variables',
-  'workflow',
-])
 
 function jobsOf(config: unknown): Map<string, unknown> | null {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) return null

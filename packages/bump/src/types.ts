@@ -1,5 +1,7 @@
+import type { Level } from '@catalog/versions'
+
 /** How much a release changes the catalog for its users, smallest first. */
-export type Level = 'patch' | 'minor' | 'major'
+export type { Level }
 export type LevelOrNone = Level | 'none'
 
 const ORDER: Record<LevelOrNone, number> = { none: 0, patch: 1, minor: 2, major: 3 }

@@ -19,6 +19,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Generate the READMEs' inputs sections and catalog table.",
     load: () => import('./commands/docs/index.js'),
   },
+  changeset: {
+    summary: 'Add a changeset, or check the pending ones against the templates (status).',
+    load: () => import('./commands/changeset/index.js'),
+  },
   release: {
     summary: 'Version, changelog and tag the catalog from its changesets.',
     load: () => import('./commands/release/index.js'),

@@ -14,13 +14,22 @@ export class UserError extends Error {
   override name = 'UserError'
 }
 
-/** Already reported: exit quietly with `code`. */
-export class ExitError extends Error {
-  override name = 'ExitError'
-  constructor(readonly code: number) {
-    super(`exit ${code}`)
+/** A signal stopped the command; `message` says what was left as it was. Exit 128 + the signal's number. */
+export class InterruptedError extends UserError {
+  override name = 'InterruptedError'
+  constructor(
+    readonly signal: NodeJS.Signals,
+    message: string,
+  ) {
+    super(`interrupted by ${signal}: ${message}`)
+  }
+
+  get exitCode(): number {
+    return 128 + (signalNumbers[this.signal] ?? 1)
   }
 }
+
+const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }
 
 /** `--help` was given: main prints `usage` on stdout and exits 0. */
 export class HelpRequested extends Error {

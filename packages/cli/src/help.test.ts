@@ -2,7 +2,18 @@ import { memoryIo, testdir } from '@catalog/test-utils'
 import { describe, expect, it } from 'vitest'
 import { main } from './index.js'
 
-const commands = ['render', 'validate', 'docs', 'release', 'site', 'list', 'show', 'pin', 'outdated']
+const commands = [
+  'render',
+  'validate',
+  'docs',
+  'changeset',
+  'release',
+  'site',
+  'list',
+  'show',
+  'pin',
+  'outdated',
+]
 
 describe('--help', () => {
   it.each(commands)('`catalog %s --help` prints its usage on stdout and exits 0', async (command) => {

@@ -1,9 +1,10 @@
+import { CatalogFileError } from '@catalog/loader'
 import { dispatch } from './cli.js'
-import { ExitError, HelpRequested, UsageError, UserError } from './errors.js'
+import { HelpRequested, InterruptedError, UsageError, UserError } from './errors.js'
 import { type Io, processIo } from './io.js'
 
 export type { Command } from './cli.js'
-export { ExitError, UsageError, UserError } from './errors.js'
+export { InterruptedError, UsageError, UserError } from './errors.js'
 export type { Io } from './io.js'
 
 /**
@@ -23,11 +24,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (error.usage) io.stderr(`\n${error.usage.trimEnd()}\n`)
       return 2
     }
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof CatalogFileError) {
       io.stderr(`catalog: ${error.message}\n`)
-      return 1
+      return error instanceof InterruptedError ? error.exitCode : 1
     }
-    if (error instanceof ExitError) return error.code
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
     io.stderr(`catalog: internal error (this is a bug, please report it)\n${detail}\n`)
     return 70

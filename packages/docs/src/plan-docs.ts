@@ -1,18 +1,18 @@
 import { type ComponentSpec, readSpec } from '@catalog/engine'
+import type { Catalog, Component } from '@catalog/types'
 import { code, formatCell } from './format-cell.js'
-import { type DocsMeta, renderInputsTable, renderOutputsTable, renderUsage } from './render-component-docs.js'
+import type { DocsMeta } from './render-component-docs.js'
+import { renderInputsTable, renderOutputsTable, renderUsage } from './render-component-docs.js'
 import { replaceSection, section } from './replace-section.js'
 
-export interface DocsComponent {
-  name: string
-  source: string
-  readmeFile: string
-  readme: string | null
+/** What the docs read of a component. */
+export type DocsComponent = Pick<Component, 'name' | 'source' | 'readmeFile' | 'readme'> & {
   meta: DocsMeta | null
 }
 
+/** What the docs read of the catalog. */
 export interface DocsCatalog {
-  project: { readmeFile: string; readme: string | null }
+  project: Pick<Catalog['project'], 'readmeFile' | 'readme'>
   components: DocsComponent[]
 }
 

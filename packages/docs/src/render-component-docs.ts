@@ -1,10 +1,9 @@
 import type { ComponentSpec, InputSpec } from '@catalog/engine'
+import type { ComponentMeta } from '@catalog/types'
 import { code, formatCell, formatValue } from './format-cell.js'
 
-export interface DocsMeta {
-  summary: string
-  outputs: { name: string; description: string }[]
-}
+/** What the docs read of meta.yml. */
+export type DocsMeta = Pick<ComponentMeta, 'summary' | 'outputs'>
 
 function allowedValues(input: InputSpec): string {
   const parts: string[] = []

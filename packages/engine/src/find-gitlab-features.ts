@@ -168,7 +168,8 @@ export function findGitlabFeatures(source: string): GitlabFeatureUse[] {
     const emptyDefault =
       input.default === '' || rules.some((rule) => Object.hasOwn(rule, 'default') && rule.default === '')
     // A regex that cannot match '' fails in every version; only one that can is a matter of version.
-    const matchesEmpty = input.regex !== undefined && compileRe2(input.regex)?.test('') === true
+    const compiled = input.regex !== undefined ? compileRe2(input.regex) : null
+    const matchesEmpty = compiled?.ok === true && compiled.regex.test('')
     if (input.type === 'string' && matchesEmpty && emptyDefault) {
       add('regex-empty-default', subject, input.range)
     }

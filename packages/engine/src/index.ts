@@ -19,6 +19,7 @@ export {
   isGitlabVersion,
   SUPPORTED_GITLAB_VERSIONS,
 } from './gitlab-version.js'
+export { GLOBAL_KEYWORDS } from './global-keywords.js'
 export type { InterpolationBlock } from './interpolate/find-blocks.js'
 export { findBlocks } from './interpolate/find-blocks.js'
 export type { ParseYamlResult } from './parse-yaml.js'
@@ -31,3 +32,4 @@ export { render } from './render.js'
 export type { DocumentText } from './split-documents.js'
 export { splitDocuments } from './split-documents.js'
 export type { ComponentContext, ComponentSpec, InputSpec, InputType, VariableValue } from './types.js'
+export { type CompiledRe2, compileRe2 } from './util-re2.js'

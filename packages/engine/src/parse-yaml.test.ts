@@ -26,6 +26,15 @@ describe('parseYaml', () => {
   })
 })
 
+describe('parseYaml !!binary', () => {
+  it('decodes to text, never a Buffer object (Psych gives a String)', () => {
+    expect(parseYaml('a: !!binary aGVsbG8=\nb: !!binary |\n  aGVs\n  bG8=\nc: !!binary /w==\n')).toEqual({
+      ok: true,
+      value: { a: 'hello', b: 'hello', c: '\u00ff' },
+    })
+  })
+})
+
 describe('parseYaml keys', () => {
   it('keeps a __proto__ key as data and never touches the prototype', () => {
     const result = parseYaml('__proto__: { polluted: true }\nbase: &b { __proto__: 1 }\njob: { <<: *b }\n')

@@ -139,7 +139,26 @@ const PSYCH_SCALARS: ScalarTag[] = [
   ),
 ]
 
+/**
+ * `!!binary`: Psych decodes the base64 into a (binary) Ruby String, so a rendered job carries text, never the
+ * `{ type: Buffer, data: [...] }` object the `yaml` package's Uint8Array would become. Bytes that are not UTF-8
+ * are kept one character per byte (Latin-1), as a Ruby binary string's bytes.
+ */
+const BINARY: ScalarTag = {
+  identify: () => false,
+  tag: 'tag:yaml.org,2002:binary',
+  resolve: (source) => {
+    const bytes = Buffer.from(source.replace(/\s+/g, ''), 'base64')
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      return bytes.toString('latin1')
+    }
+  },
+}
+
 const REPLACED = new Set([
+  'tag:yaml.org,2002:binary',
   'tag:yaml.org,2002:null',
   'tag:yaml.org,2002:bool',
   'tag:yaml.org,2002:int',
@@ -151,6 +170,7 @@ const REPLACED = new Set([
 
 const psychTags = (tags: Tags): Tags => [
   ...PSYCH_SCALARS,
+  BINARY,
   ...tags.filter((candidate) => typeof candidate === 'string' || !REPLACED.has(candidate.tag)),
 ]
 

@@ -140,9 +140,9 @@ class Input {
           )
         }
         if (Object.hasOwn(this.spec, 'regex')) {
-          const regex = typeof this.spec.regex === 'string' ? compileRe2(this.spec.regex) : null
-          if (!regex) this.error('INPUT_REGEX_INVALID', 'invalid regular expression')
-          else if (!regex.test(value as string)) {
+          const compiled = typeof this.spec.regex === 'string' ? compileRe2(this.spec.regex) : null
+          if (!compiled?.ok) this.error('INPUT_REGEX_INVALID', 'invalid regular expression')
+          else if (!compiled.regex.test(value as string)) {
             this.error('INPUT_REGEX_MISMATCH', `${which} value does not match required RegEx pattern`)
           }
         }

@@ -1,15 +1,20 @@
 import { RE2JS } from 're2js'
 
-/** `Gitlab::UntrustedRegexp`: RE2 syntax, unanchored search. `null` when the pattern does not compile. */
-const cache = new Map<string, RE2JS | null>()
+export type CompiledRe2 = { ok: true; regex: RE2JS } | { ok: false; error: string }
 
-export function compileRe2(pattern: string): RE2JS | null {
+const cache = new Map<string, CompiledRe2>()
+
+/**
+ * Compiles a pattern as `Gitlab::UntrustedRegexp` does (RE2 syntax; callers search unanchored), or says why it
+ * does not compile. Results are cached: the same patterns are compiled for every input value.
+ */
+export function compileRe2(pattern: string): CompiledRe2 {
   let compiled = cache.get(pattern)
   if (compiled === undefined) {
     try {
-      compiled = RE2JS.compile(pattern)
-    } catch {
-      compiled = null
+      compiled = { ok: true, regex: RE2JS.compile(pattern) }
+    } catch (error) {
+      compiled = { ok: false, error: error instanceof Error ? error.message : String(error) }
     }
     if (cache.size > 1000) cache.clear()
     cache.set(pattern, compiled)

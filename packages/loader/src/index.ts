@@ -1,9 +1,11 @@
+export { loadCatalog, templateComponentName } from './load-catalog.js'
+export { type ChangesetFile, isChangesetFile, loadChangesets } from './load-changesets.js'
+export { loadVersions, readChangelog } from './load-versions.js'
 export {
-  type Catalog,
-  type Component,
-  type ComponentMeta,
-  loadCatalog,
-  type ProjectInfo,
-  type Scenario,
-} from './load-catalog.js'
-export { type CatalogVersion, loadVersions, parseChangelog } from './load-versions.js'
+  CatalogFileError,
+  type FileBytesRead,
+  type FileRead,
+  MAX_FILE_BYTES,
+  readCatalogBytes,
+  readCatalogFile,
+} from './read-catalog-file.js'

@@ -1,59 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
-import { isGitlabVersion, type ReadSpecResult, readSpec } from '@catalog/engine'
+import { join } from 'node:path'
+import { isGitlabVersion, readSpec } from '@catalog/engine'
+import type { Catalog, CatalogProblem, Component, ComponentMeta } from '@catalog/types'
 import { parse as parseYaml } from 'yaml'
-
-/** What our docs and site say about a component beyond its spec: `templates/<name>/meta.yml` (GitLab ignores it). */
-export interface ComponentMeta {
-  summary: string
-  outputs: { name: string; description: string }[]
-  runner: { privileged: boolean; requirements: string[] }
-  limits: string[]
-  /** The oldest GitLab the component supports, `major.minor` (`minimum_gitlab`, a quoted string). */
-  minimumGitlab?: string
-}
-
-export interface Component {
-  /** The name GitLab derives from the path: `templates/<name>.yml` or `templates/<name>/template.yml`. */
-  name: string
-  /** Repository-relative path of the template, `/`-separated. */
-  file: string
-  source: string
-  /** Repository-relative path of the component's README, whether or not it exists. */
-  readmeFile: string
-  readme: string | null
-  metaFile: string
-  meta: ComponentMeta | null
-  /** Why meta.yml could not be read, when it exists but is malformed. */
-  metaError: string | null
-  spec: ReadSpecResult
-}
-
-export interface Scenario {
-  /** The component folder under test/pipelines/ it belongs to. */
-  component: string
-  name: string
-  file: string
-  source: string
-}
-
-export interface ProjectInfo {
-  readmeFile: string
-  readme: string | null
-  /** The project description GitLab shows in the catalog; kept as the root package.json `description`. */
-  description: string
-}
-
-export interface Catalog {
-  root: string
-  project: ProjectInfo
-  /** `catalog validate`'s config file at the root (`.catalogrc.yml`), as text, when there is one. */
-  config: { file: string; source: string } | null
-  components: Component[]
-  /** Files under templates/ that are not component templates (e.g. `.yaml`, nested folders), repository-relative. */
-  strayFiles: string[]
-  scenarios: Scenario[]
-}
+import { readCatalogBytes, readCatalogFile } from './read-catalog-file.js'
+import { walkTree } from './walk-tree.js'
 
 // GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX.
 const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
@@ -61,21 +11,40 @@ const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
 const CONFIG_FILE = '.catalogrc.yml'
 const COMPONENT_SIDE_FILES = new Set(['README.md', 'meta.yml'])
 
-function readIfExists(path: string): string | null {
-  return existsSync(path) ? readFileSync(path, 'utf8') : null
-}
-
-function walk(dir: string, root: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry)
-    return statSync(path).isDirectory() ? walk(path, root) : [relative(root, path).split(sep).join('/')]
-  })
-}
-
-function componentName(file: string): string {
+/**
+ * The component a repository-relative path is the template of, as GitLab names it (`templates/<name>.yml` or
+ * `templates/<name>/template.yml`), or null when the path is not a component template.
+ */
+export function templateComponentName(file: string): string | null {
+  if (!TEMPLATE_PATH.test(file)) return null
   const parts = file.split('/')
   return parts.length === 2 ? (parts[1] ?? '').replace(/\.yml$/, '') : (parts[1] ?? '')
+}
+
+/** Notes why a repository-relative file cannot be read, unless already noted (a link under templates/ is, by the walk). */
+function note(problems: CatalogProblem[], file: string, problem: string): void {
+  if (!problems.some((known) => known.file === file)) problems.push({ file, message: problem })
+}
+
+/** Reads a repository-relative file: its text, or null when it is missing or unreadable (then noted in `problems`). */
+function readOrNote(root: string, file: string, problems: CatalogProblem[]): string | null {
+  const read = readCatalogFile(join(root, file))
+  if (read === null) return null
+  if (read.ok) return read.text
+  note(problems, file, read.problem)
+  return null
+}
+
+/**
+ * Reads a component template's bytes, or null when it is unreadable (then noted in `problems`). Invalid UTF-8 is
+ * not a problem here: the engine reads the bytes and reports it in GitLab's words.
+ */
+function readTemplateOrNote(root: string, file: string, problems: CatalogProblem[]): Uint8Array | null {
+  const read = readCatalogBytes(join(root, file))
+  if (read === null) return null
+  if (read.ok) return read.bytes
+  note(problems, file, read.problem)
+  return null
 }
 
 /** `minimum_gitlab` must be a quoted `major.minor`: unquoted, YAML reads `18.10` as the number 18.1. */
@@ -118,8 +87,7 @@ function readMeta(text: string | null): { meta: ComponentMeta | null; error: str
   }
 }
 
-function readDescription(root: string): string {
-  const text = readIfExists(join(root, 'package.json'))
+function readDescription(text: string | null): string {
   if (text === null) return ''
   try {
     const description = (JSON.parse(text) as { description?: unknown }).description
@@ -129,64 +97,84 @@ function readDescription(root: string): string {
   }
 }
 
-/** Reads the catalog rooted at `root`: components (sorted by name), stray template files, scenarios, project info. */
+/**
+ * Reads the catalog rooted at `root`: components (sorted by name), stray template files, scenarios, project info,
+ * and every file that cannot be read (`problems`). Never throws for what it finds on disk.
+ */
 export function loadCatalog(root: string): Catalog {
-  const templateFiles = walk(join(root, 'templates'), root).sort()
+  const problems: CatalogProblem[] = []
+  const templates = walkTree(root, 'templates')
+  problems.push(...templates.problems)
   const components: Component[] = []
   const strayFiles: string[] = []
-  for (const file of templateFiles) {
-    if (!TEMPLATE_PATH.test(file)) {
+  for (const file of templates.files) {
+    const name = templateComponentName(file)
+    if (name === null) {
       const parts = file.split('/')
       const isSideFile = parts.length === 3 && COMPONENT_SIDE_FILES.has(parts[2] ?? '')
       if (!isSideFile) strayFiles.push(file)
       continue
     }
-    const dir = file.endsWith('/template.yml') ? file.slice(0, -'/template.yml'.length) : 'templates'
-    const name = componentName(file)
-    const readmeFile = dir === 'templates' ? `templates/${name}.md` : `${dir}/README.md`
-    const metaFile = dir === 'templates' ? `templates/${name}.meta.yml` : `${dir}/meta.yml`
-    // The engine reads the bytes (invalid UTF-8 is GitLab's error); rules and docs read the text.
-    const bytes = readFileSync(join(root, file))
-    const source = new TextDecoder().decode(bytes)
-    const { meta, error } = readMeta(readIfExists(join(root, metaFile)))
-    components.push({
-      name,
-      file,
-      source,
-      readmeFile,
-      readme: readIfExists(join(root, readmeFile)),
-      metaFile,
-      meta,
-      metaError: error,
-      spec: readSpec(bytes),
-    })
+    const bytes = readTemplateOrNote(root, file, problems)
+    if (bytes === null) continue
+    components.push(readComponent(root, file, name, bytes, problems))
   }
   components.sort((a, b) => a.name.localeCompare(b.name))
 
-  const scenarios = walk(join(root, 'test', 'pipelines'), root)
+  const pipelines = walkTree(root, 'test/pipelines')
+  problems.push(...pipelines.problems)
+  const scenarios = pipelines.files
     .filter((file) => file.endsWith('.gitlab-ci.yml'))
-    .sort()
-    .map((file) => {
+    .flatMap((file) => {
+      const source = readOrNote(root, file, problems)
+      if (source === null) return []
       const parts = file.split('/')
-      return {
-        component: parts[2] ?? '',
-        name: (parts.at(-1) ?? '').replace(/\.gitlab-ci\.yml$/, ''),
-        file,
-        source: readFileSync(join(root, file), 'utf8'),
-      }
+      return [
+        {
+          component: parts[2] ?? '',
+          name: (parts.at(-1) ?? '').replace(/\.gitlab-ci\.yml$/, ''),
+          file,
+          source,
+        },
+      ]
     })
 
-  const configText = readIfExists(join(root, CONFIG_FILE))
+  const readme = readOrNote(root, 'README.md', problems)
+  const description = readDescription(readOrNote(root, 'package.json', problems))
+  const configText = readOrNote(root, CONFIG_FILE, problems)
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   return {
     root,
+    project: { readmeFile: 'README.md', readme, description },
     config: configText === null ? null : { file: CONFIG_FILE, source: configText },
-    project: {
-      readmeFile: 'README.md',
-      readme: readIfExists(join(root, 'README.md')),
-      description: readDescription(root),
-    },
     components,
     strayFiles,
     scenarios,
+    problems,
+  }
+}
+
+function readComponent(
+  root: string,
+  file: string,
+  name: string,
+  bytes: Uint8Array,
+  problems: CatalogProblem[],
+): Component {
+  const dir = file.endsWith('/template.yml') ? file.slice(0, -'/template.yml'.length) : 'templates'
+  const readmeFile = dir === 'templates' ? `templates/${name}.md` : `${dir}/README.md`
+  const metaFile = dir === 'templates' ? `templates/${name}.meta.yml` : `${dir}/meta.yml`
+  const { meta, error } = readMeta(readOrNote(root, metaFile, problems))
+  return {
+    name,
+    file,
+    // The engine reads the bytes (invalid UTF-8 is GitLab's error); rules and docs read the text.
+    source: new TextDecoder().decode(bytes),
+    readmeFile,
+    readme: readOrNote(root, readmeFile, problems),
+    metaFile,
+    meta,
+    metaError: error,
+    spec: readSpec(bytes),
   }
 }

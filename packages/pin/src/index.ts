@@ -7,7 +7,6 @@ export {
 } from './find-component-references.js'
 export { type OutdatedEntry, outdated } from './outdated.js'
 export { type CatalogRefs, parseForEachRef, parseLsRemote } from './parse-git-refs.js'
-export { comparePrecedence, compareSemver, isPrerelease, parseSemver, type Semver } from './parse-semver.js'
 export {
   type CatalogTag,
   type Resolution,

@@ -1,4 +1,4 @@
-import { comparePrecedence } from './parse-semver.js'
+import { isNewer } from '@catalog/versions'
 import { type CatalogTag, type ResolveOptions, releases, resolveReference } from './resolve-reference.js'
 
 export type OutdatedEntry<R extends { ref: string }> = {
@@ -33,7 +33,7 @@ export function outdated<R extends { ref: string }>(
     if (!resolution.ok)
       return { reference, current: reference.ref, latest, ok: false, error: resolution.message }
     const { version } = resolution
-    const isOutdated = newest !== null && comparePrecedence(newest, version) > 0
+    const isOutdated = newest !== null && isNewer(newest, version)
     return {
       reference,
       current: reference.ref,

@@ -1,4 +1,4 @@
-import { compareSemver, isPrerelease, parseSemver, type Semver } from './parse-semver.js'
+import { compareVersions, isPrerelease, parseVersion, type Version } from '@catalog/versions'
 
 /** A tag of the catalog project and the commit it points at (peeled, for annotated tags). */
 export interface CatalogTag {
@@ -25,18 +25,18 @@ export type ResolveErrorCode =
   | 'UNKNOWN_REFERENCE'
 
 export type Resolution =
-  | { ok: true; kind: ResolutionKind; version: Semver; note?: string }
+  | { ok: true; kind: ResolutionKind; version: Version; note?: string }
   | { ok: false; code: ResolveErrorCode; message: string }
 
 const SHORTHAND = /^\d+(\.\d+)?$/
 const SHA = /^[0-9a-f]{7,40}$/i
 
 /** The catalog's version tags, newest first; pre-releases only when `prerelease` is set. */
-export function releases(tags: CatalogTag[], options: { prerelease?: boolean } = {}): Semver[] {
+export function releases(tags: CatalogTag[], options: { prerelease?: boolean } = {}): Version[] {
   return versionTags(tags)
     .map(({ version }) => version)
     .filter((version) => options.prerelease || !isPrerelease(version))
-    .sort((a, b) => compareSemver(b, a))
+    .sort((a, b) => compareVersions(b, a))
 }
 
 /**
@@ -70,7 +70,7 @@ export function resolveReference(ref: string, tags: CatalogTag[], options: Resol
 
   const tag = tags.find((t) => t.name === ref)
   if (tag) {
-    const version = parseSemver(tag.name)
+    const version = parseVersion(tag.name)
     if (version) return { ok: true, kind: 'tag', version }
     const sameCommit = versionAt(tags, tag.sha)
     if (sameCommit) {
@@ -130,23 +130,23 @@ function fail(code: ResolveErrorCode, message: string): Resolution {
   return { ok: false, code, message }
 }
 
-function versionTags(tags: CatalogTag[]): { tag: CatalogTag; version: Semver }[] {
+function versionTags(tags: CatalogTag[]): { tag: CatalogTag; version: Version }[] {
   return tags.flatMap((tag) => {
-    const version = parseSemver(tag.name)
+    const version = parseVersion(tag.name)
     return version ? [{ tag, version }] : []
   })
 }
 
 /** The newest version tag at `sha`, preferring releases over pre-releases. */
-function versionAt(tags: CatalogTag[], sha: string): Semver | null {
+function versionAt(tags: CatalogTag[], sha: string): Version | null {
   const atCommit = versionTags(tags)
     .filter(({ tag }) => tag.sha === sha)
     .map(({ version }) => version)
-    .sort((a, b) => Number(isPrerelease(a)) - Number(isPrerelease(b)) || compareSemver(b, a))
+    .sort((a, b) => Number(isPrerelease(a)) - Number(isPrerelease(b)) || compareVersions(b, a))
   return atCommit[0] ?? null
 }
 
-function available(candidates: Semver[]): string {
+function available(candidates: Version[]): string {
   if (candidates.length === 0) return ''
   return ` (newest: ${candidates
     .slice(0, 5)

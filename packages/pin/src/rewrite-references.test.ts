@@ -1,10 +1,10 @@
+import { parseVersion } from '@catalog/versions'
 import { describe, expect, it } from 'vitest'
 import { findComponentReferences } from './find-component-references.js'
-import { parseSemver } from './parse-semver.js'
 import { pinnedReference, rewriteReferences } from './rewrite-references.js'
 
 const version = (tag: string) => {
-  const parsed = parseSemver(tag)
+  const parsed = parseVersion(tag)
   if (!parsed) throw new Error(`bad fixture tag ${tag}`)
   return parsed
 }

@@ -1,5 +1,5 @@
+import { isPrerelease, type Version } from '@catalog/versions'
 import type { ComponentReference } from './find-component-references.js'
-import { isPrerelease, type Semver } from './parse-semver.js'
 
 /** How tight a pin is: the exact tag, the minor line (`1.4`) or the major line (`1`). */
 export type PinLevel = 'exact' | 'minor' | 'major'
@@ -9,7 +9,7 @@ export const PIN_LEVELS: readonly PinLevel[] = ['exact', 'minor', 'major']
 export interface Pin {
   reference: ComponentReference
   /** The version tag the reference resolves to now. */
-  version: Semver
+  version: Version
 }
 
 export interface Rewrite {
@@ -23,7 +23,7 @@ export interface Rewrite {
  * The reference to write for `version` at `level`. Partial versions are digits only, as GitLab's shorthand is
  * (`v1.4` would be read as a tag name), and a pre-release stays exact because partial versions never pick one.
  */
-export function pinnedReference(version: Semver, level: PinLevel): { ref: string; note?: string } {
+export function pinnedReference(version: Version, level: PinLevel): { ref: string; note?: string } {
   if (level === 'exact') return { ref: version.tag }
   if (isPrerelease(version)) {
     return {

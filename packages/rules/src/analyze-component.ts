@@ -1,23 +1,8 @@
-import { type ComponentSpec, readSpec, render, YamlReference } from '@catalog/engine'
+import { type ComponentSpec, GLOBAL_KEYWORDS, render, YamlReference } from '@catalog/engine'
+import type { Component } from '@catalog/types'
 import { isMap, type Pair, type YAMLMap } from 'yaml'
 import { createLineIndex, type LineIndex } from './line-index.js'
-import type { RuleComponent } from './types.js'
 import { keyText, parseTemplate, type TemplateDocuments } from './util-yaml.js'
-
-/** Top-level keys GitLab treats as global keywords rather than job names. */
-export const GLOBAL_KEYWORDS = new Set([
-  'default',
-  'include',
-  'stages',
-  'variables',
-  'workflow',
-  'spec',
-  'image',
-  'services',
-  'cache',
-  'before_script',
-  'after_script',
-])
 
 export interface TemplateJob {
   /** The key as written in the template, `$[[ … ]]` blocks included. */
@@ -34,7 +19,7 @@ export type RenderOutcome =
   | { ok: false; error: string; errors: { message: string; range?: [number, number] }[] }
 
 export interface ComponentAnalysis {
-  component: RuleComponent
+  component: Component
   lines: LineIndex
   docs: TemplateDocuments
   spec: ComponentSpec | null
@@ -77,9 +62,9 @@ function toRecord(config: unknown): Record<string, unknown> {
   return plain && typeof plain === 'object' && !Array.isArray(plain) ? (plain as Record<string, unknown>) : {}
 }
 
-export function analyzeComponent(component: RuleComponent): ComponentAnalysis {
-  // The loader's result was read from the file's bytes (invalid UTF-8 is GitLab's error); text is the fallback.
-  const specResult = component.spec ?? readSpec(component.source)
+export function analyzeComponent(component: Component): ComponentAnalysis {
+  // The loader read the spec from the file's bytes (invalid UTF-8 is GitLab's error), the text from the same bytes.
+  const specResult = component.spec
   const spec = specResult.ok ? specResult.spec : null
   const failure = specResult.ok
     ? null

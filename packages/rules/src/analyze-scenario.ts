@@ -1,8 +1,8 @@
 import { render } from '@catalog/engine'
+import type { Scenario } from '@catalog/types'
 import { type Document, isMap, type Node, parseDocument } from 'yaml'
 import { type ComponentAnalysis, RENDER_CONTEXT, type RenderOutcome, toPlain } from './analyze-component.js'
 import { createLineIndex, type LineIndex } from './line-index.js'
-import type { RuleScenario } from './types.js'
 import { parseAsPsych, valueAt } from './util-yaml.js'
 
 /** `$CI_SERVER_FQDN/$CI_PROJECT_PATH/<name>@<ref>`: a component of this very project. */
@@ -21,7 +21,7 @@ export interface ScenarioInclude {
 }
 
 export interface ScenarioAnalysis {
-  scenario: RuleScenario
+  scenario: Scenario
   lines: LineIndex
   doc: Document | null
   parseError: { message: string; offset: number } | null
@@ -31,7 +31,7 @@ export interface ScenarioAnalysis {
 }
 
 export function analyzeScenario(
-  scenario: RuleScenario,
+  scenario: Scenario,
   components: Map<string, ComponentAnalysis>,
 ): ScenarioAnalysis {
   const lines = createLineIndex(scenario.source)

@@ -1,7 +1,8 @@
+import type { Catalog } from '@catalog/types'
 import type { ComponentAnalysis } from './analyze-component.js'
 import type { ScenarioAnalysis } from './analyze-scenario.js'
 import { createLineIndex, type LineIndex } from './line-index.js'
-import type { Finding, RuleCatalog, RuleTools, Severity } from './types.js'
+import type { Finding, RuleTools, Severity } from './types.js'
 
 /** A finding as a rule reports it, with the extra lines an inline suppression may sit on (an input's key). */
 export interface ReportedFinding extends Finding {
@@ -9,7 +10,7 @@ export interface ReportedFinding extends Finding {
 }
 
 export interface RuleContext {
-  catalog: RuleCatalog
+  catalog: Catalog
   tools: RuleTools
   components: ComponentAnalysis[]
   scenarios: ScenarioAnalysis[]
@@ -35,7 +36,7 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => void | Promise<void>
 
 export function createContext(
-  catalog: RuleCatalog,
+  catalog: Catalog,
   tools: RuleTools,
   components: ComponentAnalysis[],
   scenarios: ScenarioAnalysis[],

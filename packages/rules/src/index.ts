@@ -6,9 +6,6 @@ export { type RuleReport, type RunRulesOptions, runRules } from './run-rules.js'
 export type {
   DocsFile,
   Finding,
-  RuleCatalog,
-  RuleComponent,
-  RuleScenario,
   RuleTools,
   SchemaError,
   Severity,

@@ -1,9 +1,10 @@
+import type { Catalog } from '@catalog/types'
 import { analyzeComponent, type ComponentAnalysis } from './analyze-component.js'
 import { analyzeScenario } from './analyze-scenario.js'
 import { createContext, type ReportedFinding } from './context.js'
 import { rules } from './rules/index.js'
 import { coveringLines, parseSuppressions, type Suppression } from './suppressions.js'
-import type { Finding, RuleCatalog, RuleTools } from './types.js'
+import type { Finding, RuleTools } from './types.js'
 import { defaultConfig, ruleMode, ruleOptions, type ValidateConfig } from './validate-config.js'
 
 export interface RunRulesOptions {
@@ -28,7 +29,7 @@ const SUPPRESSION_RULE = 'suppression-invalid'
 
 /** Runs the rules the config enables over the catalog; findings come back sorted by file and line. */
 export async function runRules(
-  catalog: RuleCatalog,
+  catalog: Catalog,
   tools: RuleTools = {},
   options: RunRulesOptions = {},
 ): Promise<RuleReport> {

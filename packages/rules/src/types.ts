@@ -1,5 +1,6 @@
-import type { ComponentSpec, ReadSpecResult } from '@catalog/engine'
+import type { ComponentSpec } from '@catalog/engine'
 import type { CiLint, SchemaError, ShellcheckComment, ShellScript } from '@catalog/rule-tools'
+import type { Catalog } from '@catalog/types'
 
 export type Severity = 'error' | 'warning'
 
@@ -11,37 +12,6 @@ export interface Finding {
   rule: string
   severity: Severity
   message: string
-}
-
-/** What the rules read of a component; the loader's `Component` satisfies it. */
-export interface RuleComponent {
-  name: string
-  file: string
-  source: string
-  readmeFile: string
-  readme: string | null
-  metaFile: string
-  meta: { summary: string; minimumGitlab?: string } | null
-  metaError: string | null
-  /** The engine's reading of the file's bytes (the loader's); read from `source` when absent. */
-  spec?: ReadSpecResult
-}
-
-export interface RuleScenario {
-  component: string
-  name: string
-  file: string
-  source: string
-}
-
-/** What the rules read of the catalog; the loader's `Catalog` satisfies it. */
-export interface RuleCatalog {
-  project: { readmeFile: string; readme: string | null; description: string }
-  /** `.catalogrc.yml` at the catalog root, when there is one. */
-  config?: { file: string; source: string } | null
-  components: RuleComponent[]
-  strayFiles: string[]
-  scenarios: RuleScenario[]
 }
 
 /** A generated-docs file: what it holds now and what `catalog docs` would write. */
@@ -63,7 +33,7 @@ export interface RuleTools {
   /** Runs shellcheck over all scripts at once. */
   runShellcheck?: (scripts: ShellScript[]) => Promise<ShellcheckComment[]>
   /** The generated docs (`@catalog/docs`), compared with the files by `docs-drift`. */
-  planDocs?: (catalog: RuleCatalog) => DocsFile[]
+  planDocs?: (catalog: Catalog) => DocsFile[]
 }
 
 export type { ComponentSpec, SchemaError, ShellcheckComment, ShellScript }

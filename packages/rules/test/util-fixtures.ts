@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs'
 import { planDocs } from '@catalog/docs'
+import { readSpec } from '@catalog/engine'
 import { createCiSchemaValidator, runShellcheck } from '@catalog/rule-tools'
-import type { RuleCatalog, RuleTools } from '../src/index.js'
+import type { Catalog } from '@catalog/types'
+import type { RuleTools } from '../src/index.js'
 
 /** The folders directly under `path`, sorted: one case or one catalog each. */
 export const subdirectories = (path: string): string[] =>
@@ -15,13 +17,16 @@ export async function realTools(): Promise<RuleTools> {
   return {
     validateCiSchema: await createCiSchemaValidator(),
     runShellcheck: (scripts) => runShellcheck(scripts),
-    planDocs: (catalog) => planDocs(catalog as Parameters<typeof planDocs>[0], { version: null }),
+    planDocs: (catalog) => planDocs(catalog, { version: null }),
   }
 }
 
 /** A catalog of one component, `templates/build/template.yml` holding `source`, for tests that build their input. */
-export function oneComponentCatalog(source: string): RuleCatalog {
+export function oneComponentCatalog(source: string): Catalog {
   return {
+    root: '/nonexistent',
+    config: null,
+    problems: [],
     project: { readmeFile: 'README.md', readme: '# x\n', description: 'x' },
     strayFiles: [],
     scenarios: [],
@@ -35,6 +40,7 @@ export function oneComponentCatalog(source: string): RuleCatalog {
         metaFile: 'templates/build/meta.yml',
         meta: null,
         metaError: null,
+        spec: readSpec(source),
       },
     ],
   }

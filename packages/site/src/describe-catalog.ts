@@ -1,7 +1,7 @@
+import { componentChanges, isPrerelease } from '@catalog/versions'
 import { resolveReferences, type VersionReference } from './resolve-references.js'
 import { latestRelease, sortVersions } from './sort-versions.js'
 import type { SiteComponent, SiteInput } from './types.js'
-import { changesFor } from './util-changelog.js'
 
 export interface InputView {
   name: string
@@ -121,8 +121,8 @@ function describeComponent(
       version: version.version,
       date: version.date,
       sha: version.sha,
-      prerelease: version.parsed.prerelease !== null,
-      changes: changesFor(version.changelog, component.name),
+      prerelease: isPrerelease(version.parsed),
+      changes: componentChanges(version.changelog, component.name),
     })),
     problems,
   }

@@ -11,6 +11,6 @@ export {
 } from './describe-catalog.js'
 export { componentHref } from './render-index.js'
 export { type ReferenceKind, resolveReferences, type VersionReference } from './resolve-references.js'
-export { compareVersions, latestRelease, parseVersion, sortVersions } from './sort-versions.js'
-export type { SiteComponent, SiteComponentMeta, SiteInput, SiteInputSpec, SiteVersion } from './types.js'
+export { latestRelease, type SortedVersion, sortVersions } from './sort-versions.js'
+export type { SiteComponent, SiteInput, SiteInputSpec, SiteVersion } from './types.js'
 export { escapeHtml, inlineMarkdown, scriptJson } from './util-html.js'

@@ -1,41 +1,26 @@
-import type { InputSpec } from '@catalog/engine'
+import type { ComponentSpec, InputSpec, ReadSpecResult } from '@catalog/engine'
+import type { CatalogVersion, Component } from '@catalog/types'
 
 /**
- * What the site is built from: plain data, shaped like the loader's Catalog and CatalogVersion so those can be
- * passed in directly. Only the fields the site reads are declared.
+ * What the site is built from: the loader's Catalog and CatalogVersion (@catalog/types), of which it reads only
+ * the fields picked here, so tests can pass plain data.
  */
 export type SiteInputSpec = Pick<
   InputSpec,
   'name' | 'type' | 'hasDefault' | 'default' | 'description' | 'options' | 'regex' | 'rules'
 >
 
-export interface SiteComponentMeta {
-  summary: string
-  outputs: { name: string; description: string }[]
-  runner: { privileged: boolean; requirements: string[] }
-  limits: string[]
-  minimumGitlab?: string
-}
+export type SiteComponent = Pick<Component, 'name' | 'file' | 'meta'> &
+  Partial<Pick<Component, 'metaError'>> & {
+    spec:
+      | {
+          ok: true
+          spec: (Pick<ComponentSpec, 'description'> & { inputs: Record<string, SiteInputSpec> }) | null
+        }
+      | Pick<Extract<ReadSpecResult, { ok: false }>, 'ok' | 'error'>
+  }
 
-export interface SiteComponent {
-  name: string
-  /** Repository-relative path of the template. */
-  file: string
-  meta: SiteComponentMeta | null
-  metaError?: string | null
-  spec:
-    | { ok: true; spec: { description?: string; inputs: Record<string, SiteInputSpec> } | null }
-    | { ok: false; error: string }
-}
-
-export interface SiteVersion {
-  /** The tag name: `1.4.0`, `v1.4.0`, `2.0.0-rc.1`. */
-  version: string
-  date: string | null
-  sha: string | null
-  /** The CHANGELOG.md section of this version, without its heading. */
-  changelog: string
-}
+export type SiteVersion = CatalogVersion
 
 export interface SiteInput {
   components: SiteComponent[]

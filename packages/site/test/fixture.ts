@@ -11,81 +11,84 @@ const input = (name: string, extra: Partial<SiteInputSpec> = {}): SiteInputSpec 
 export const HOSTILE = '<img src=x onerror="window.__pwned=1">'
 export const SCRIPT_BREAKOUT = '</script><script>window.__pwned=2</script>'
 
+const kaniko: SiteComponent = {
+  name: 'kaniko',
+  file: 'templates/kaniko/template.yml',
+  meta: {
+    summary: 'Daemonless image build with kaniko.',
+    outputs: [
+      { name: 'IMAGE_DIGEST', description: 'The pushed digest.' },
+      { name: 'IMAGE_REF', description: 'The image reference with its digest.' },
+    ],
+    runner: { privileged: false, requirements: ['Docker or Kubernetes executor'] },
+    limits: ['Kaniko is archived upstream; prefer `buildah`.'],
+    minimumGitlab: '17.0',
+  },
+  spec: {
+    ok: true,
+    spec: {
+      description: 'Builds an image from a Dockerfile without a Docker daemon.',
+      inputs: {
+        job_name: input('job_name', { default: 'kaniko-build', description: 'The job name.' }),
+        stage: input('stage', { default: 'build' }),
+        image_name: input('image_name', {
+          hasDefault: false,
+          default: undefined,
+          description: 'Image to push.',
+        }),
+        cache_ttl: input('cache_ttl', { type: 'number', hasDefault: false, default: undefined }),
+        log_level: input('log_level', { default: 'info', options: ['debug', 'info', 'warn'] }),
+        context: input('context', { default: '.', regex: '^[\\w./-]+$' }),
+      },
+    },
+  },
+}
+
+const buildah: SiteComponent = {
+  name: 'buildah',
+  file: 'templates/buildah/template.yml',
+  meta: {
+    summary: 'Rootless builds with buildah.',
+    outputs: [],
+    runner: { privileged: true, requirements: ['fuse-overlayfs'] },
+    limits: [],
+  },
+  spec: {
+    ok: true,
+    spec: { inputs: { extra_tags: input('extra_tags', { type: 'array', default: [] }) } },
+  },
+}
+
+const hostile: SiteComponent = {
+  name: 'hostile',
+  file: 'templates/hostile/template.yml',
+  meta: {
+    summary: `Summary ${HOSTILE}`,
+    outputs: [{ name: `OUT${HOSTILE}`, description: SCRIPT_BREAKOUT }],
+    runner: { privileged: false, requirements: [HOSTILE] },
+    limits: [SCRIPT_BREAKOUT],
+    minimumGitlab: HOSTILE,
+  },
+  spec: {
+    ok: true,
+    spec: {
+      description: `Description ${HOSTILE} [link](javascript:alert(1)) \`${HOSTILE}\``,
+      inputs: {
+        [`x${SCRIPT_BREAKOUT}`]: input(`x${SCRIPT_BREAKOUT}`, {
+          hasDefault: false,
+          default: undefined,
+          description: HOSTILE,
+          options: [HOSTILE],
+          regex: SCRIPT_BREAKOUT,
+        }),
+        safe: input('safe', { default: HOSTILE }),
+      },
+    },
+  },
+}
+
 /** A small catalog as plain data: two ordinary components, one hostile one, releases with a pre-release. */
 export function fixtureCatalog(): SiteInput {
-  const kaniko: SiteComponent = {
-    name: 'kaniko',
-    file: 'templates/kaniko/template.yml',
-    meta: {
-      summary: 'Daemonless image build with kaniko.',
-      outputs: [
-        { name: 'IMAGE_DIGEST', description: 'The pushed digest.' },
-        { name: 'IMAGE_REF', description: 'The image reference with its digest.' },
-      ],
-      runner: { privileged: false, requirements: ['Docker or Kubernetes executor'] },
-      limits: ['Kaniko is archived upstream; prefer `buildah`.'],
-      minimumGitlab: '17.0',
-    },
-    spec: {
-      ok: true,
-      spec: {
-        description: 'Builds an image from a Dockerfile without a Docker daemon.',
-        inputs: {
-          job_name: input('job_name', { default: 'kaniko-build', description: 'The job name.' }),
-          stage: input('stage', { default: 'build' }),
-          image_name: input('image_name', {
-            hasDefault: false,
-            default: undefined,
-            description: 'Image to push.',
-          }),
-          cache_ttl: input('cache_ttl', { type: 'number', hasDefault: false, default: undefined }),
-          log_level: input('log_level', { default: 'info', options: ['debug', 'info', 'warn'] }),
-          context: input('context', { default: '.', regex: '^[\\w./-]+$' }),
-        },
-      },
-    },
-  }
-  const buildah: SiteComponent = {
-    name: 'buildah',
-    file: 'templates/buildah/template.yml',
-    meta: {
-      summary: 'Rootless builds with buildah.',
-      outputs: [],
-      runner: { privileged: true, requirements: ['fuse-overlayfs'] },
-      limits: [],
-    },
-    spec: {
-      ok: true,
-      spec: { inputs: { extra_tags: input('extra_tags', { type: 'array', default: [] }) } },
-    },
-  }
-  const hostile: SiteComponent = {
-    name: 'hostile',
-    file: 'templates/hostile/template.yml',
-    meta: {
-      summary: `Summary ${HOSTILE}`,
-      outputs: [{ name: `OUT${HOSTILE}`, description: SCRIPT_BREAKOUT }],
-      runner: { privileged: false, requirements: [HOSTILE] },
-      limits: [SCRIPT_BREAKOUT],
-      minimumGitlab: HOSTILE,
-    },
-    spec: {
-      ok: true,
-      spec: {
-        description: `Description ${HOSTILE} [link](javascript:alert(1)) \`${HOSTILE}\``,
-        inputs: {
-          [`x${SCRIPT_BREAKOUT}`]: input(`x${SCRIPT_BREAKOUT}`, {
-            hasDefault: false,
-            default: undefined,
-            description: HOSTILE,
-            options: [HOSTILE],
-            regex: SCRIPT_BREAKOUT,
-          }),
-          safe: input('safe', { default: HOSTILE }),
-        },
-      },
-    },
-  }
   return {
     components: [kaniko, hostile, buildah],
     versions: [

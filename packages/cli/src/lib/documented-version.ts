@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { documentedVersion } from '@catalog/bump'
-import { loadVersions } from '@catalog/loader'
+import { loadVersions, readChangelog } from '@catalog/loader'
 
 /**
  * The version generated docs name as the latest: CHANGELOG.md's top section while its tag is pending (the release
@@ -9,10 +7,8 @@ import { loadVersions } from '@catalog/loader'
  * docs-drift rule use it, so the release commit, the branch it lands on and the tag agree.
  */
 export function readDocumentedVersion(root: string): string | null {
-  const changelogPath = join(root, 'CHANGELOG.md')
-  const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : null
   return documentedVersion(
-    changelog,
+    readChangelog(root),
     loadVersions(root).map((release) => release.version),
   )
 }

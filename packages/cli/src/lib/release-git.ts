@@ -1,22 +1,29 @@
 import { execFileSync } from 'node:child_process'
 import type { ComponentSource } from '@catalog/bump'
+import { templateComponentName } from '@catalog/loader'
 
 /** A git command failed: `message` is git's own stderr, first line first. */
 export class GitError extends Error {
   override name = 'GitError'
 }
 
-// GitLab's Ci::Catalog::ComponentsProject::TEMPLATE_PATH_REGEX (same as the loader's).
-const TEMPLATE_PATH = /^templates\/[\w.-]+(?:\/template)?\.yml$/
-
-/** Runs git in `root` and returns stdout (trailing newline removed); throws a GitError with git's message. */
-export function git(root: string, args: string[], input?: string, options: { raw?: boolean } = {}): string {
+/**
+ * Runs git in `root` and returns stdout (trailing newline removed, unless `raw`); throws a GitError with git's
+ * message. `env` is added to this process's environment.
+ */
+export function git(
+  root: string,
+  args: string[],
+  input?: string,
+  options: { raw?: boolean; env?: Record<string, string> } = {},
+): string {
   try {
     const output = execFileSync('git', args, {
       cwd: root,
       encoding: 'utf8',
       input,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      // No optional locks: reading the status never rewrites the index (a full disk or a stale lock would fail it).
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     })
@@ -56,11 +63,16 @@ export function headCommit(root: string): string {
 export function componentsAt(root: string, ref: string): ComponentSource[] {
   return git(root, ['ls-tree', '-r', '--name-only', ref, '--', 'templates'])
     .split('\n')
-    .filter((file) => TEMPLATE_PATH.test(file))
-    .map((file) => {
-      const parts = file.split('/')
-      const name = parts.length === 2 ? (parts[1] ?? '').replace(/\.yml$/, '') : (parts[1] ?? '')
-      return { name, source: git(root, ['show', `${ref}:${file}`], undefined, { raw: true }) }
+    .flatMap((file) => {
+      const name = templateComponentName(file)
+      return name === null
+        ? []
+        : [
+            {
+              name,
+              source: git(root, ['show', '--end-of-options', `${ref}:${file}`], undefined, { raw: true }),
+            },
+          ]
     })
     .sort((a, b) => a.name.localeCompare(b.name))
 }
@@ -68,7 +80,7 @@ export function componentsAt(root: string, ref: string): ComponentSource[] {
 /** A file's contents at `ref`, or null when it does not exist there. */
 export function fileAt(root: string, ref: string, path: string): string | null {
   try {
-    return git(root, ['show', `${ref}:${path}`], undefined, { raw: true })
+    return git(root, ['show', '--end-of-options', `${ref}:${path}`], undefined, { raw: true })
   } catch {
     return null
   }

@@ -89,8 +89,8 @@ function evaluate(
       }
       if (!(regexp instanceof Regex)) return { ok: false }
       const compiled = compileRe2(regexp.flags ? `(?${regexp.flags})${regexp.source}` : regexp.source)
-      if (!compiled) return { ok: false }
-      const matched = compiled.test(rubyToS(left.value))
+      if (!compiled.ok) return { ok: false }
+      const matched = compiled.regex.test(rubyToS(left.value))
       return { ok: true, value: node.kind === 'matches' ? matched : !matched }
     }
   }

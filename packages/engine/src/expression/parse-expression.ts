@@ -36,7 +36,7 @@ export function patternNode(text: string): ExpressionNode | null {
   const match = /^\/(.*)\/([ismU]*)$/s.exec(value)
   if (!match) return null
   const [, source = '', flags = ''] = match
-  if (!compileRe2(flags ? `(?${flags})${source}` : source)) return null
+  if (!compileRe2(flags ? `(?${flags})${source}` : source).ok) return null
   return { kind: 'pattern', source, flags }
 }
 

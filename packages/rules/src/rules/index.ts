@@ -3,6 +3,7 @@ import type { RuleCategory, RuleOptions } from '../validate-config.js'
 import { catalogComponentCount } from './catalog-component-count.js'
 import { catalogComponentName } from './catalog-component-name.js'
 import { catalogDescription } from './catalog-description.js'
+import { catalogFileUnreadable } from './catalog-file-unreadable.js'
 import { catalogReadme } from './catalog-readme.js'
 import { catalogTemplateLayout } from './catalog-template-layout.js'
 import { catalogYamlExtension } from './catalog-yaml-extension.js'
@@ -52,6 +53,7 @@ export const rules: Record<string, RuleDefinition> = {
   'render-scenario': { check: renderScenario, category: 'gitlab' },
   'ci-schema': { check: ciSchema, category: 'gitlab' },
   'rules-if-invalid': { check: rulesIfInvalid, category: 'gitlab' },
+  'catalog-file-unreadable': { check: catalogFileUnreadable, category: 'gitlab' },
   'catalog-readme': { check: catalogReadme, category: 'gitlab' },
   'catalog-description': { check: catalogDescription, category: 'policy' },
   'catalog-component-count': { check: catalogComponentCount, category: 'gitlab' },

@@ -1,6 +1,6 @@
+import { compileRe2 } from '@catalog/engine'
 import type { RuleContext } from '../context.js'
 import { inputFieldOffset } from '../util-blocks.js'
-import { compileRe2 } from '../util-re2.js'
 
 /**
  * GitLab 18.x coerces a default before checking its type (`Ci::Inputs::BaseInput#coerced_value`): a string default

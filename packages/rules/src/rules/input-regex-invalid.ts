@@ -1,6 +1,6 @@
+import { compileRe2 } from '@catalog/engine'
 import type { RuleContext } from '../context.js'
 import { inputFieldOffset } from '../util-blocks.js'
-import { compileRe2 } from '../util-re2.js'
 
 /** `regex:` must compile in RE2, which GitLab uses (no lookaround, no backreferences). */
 export function inputRegexInvalid(ctx: RuleContext): void {

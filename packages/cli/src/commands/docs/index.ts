@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { planDocs } from '@catalog/docs'
 import { loadCatalog } from '@catalog/loader'
@@ -6,12 +5,17 @@ import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import { readDocumentedVersion } from '../../lib/documented-version.js'
 import { findCatalogRoot } from '../../lib/find-catalog-root.js'
+import { refuseUnreadable } from '../../lib/refuse-unreadable.js'
+import { withSignalGuard } from '../../lib/signal-guard.js'
+import { writeAllOrNothing, writeTarget } from '../../lib/write-all-or-nothing.js'
 import { parseFlags } from '../../parse-flags.js'
 
 const usage = `Usage: catalog docs [--check] [--json]
 
 Generates the marked sections of each templates/<name>/README.md (usage, inputs, outputs) from the component's
 spec and meta.yml, and the catalog table of the root README.md.
+
+Writes every file or none (also when interrupted), and refuses a catalog whose templates do not load.
 
 Options:
   --check   Change nothing; exit 1 and name the files whose generated sections are out of date.
@@ -27,6 +31,14 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
   const root = findCatalogRoot(io.cwd)
   const catalog = loadCatalog(root)
+  refuseUnreadable(catalog)
+  // A spec that does not load would be documented as having no inputs: refuse rather than overwrite good docs.
+  const broken = catalog.components.find((component) => !component.spec.ok)
+  if (broken && !broken.spec.ok) {
+    throw new UserError(
+      `${broken.file}: ${broken.spec.error.split('\n')[0]}; fix the template first (\`catalog validate\` shows every problem), nothing was written`,
+    )
+  }
   if (catalog.components.length === 0) {
     throw new UserError('no components under templates/ here: run `catalog docs` at the root of the catalog')
   }
@@ -34,8 +46,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   const files = planDocs(catalog, { version })
   const changed = files.filter((file) => file.current !== file.expected)
   if (!values.check) {
-    // Compute everything first, then write: nothing is half-written by a failure in the middle of planning.
-    for (const file of changed) writeFileSync(join(root, file.file), file.expected)
+    const writes = changed.map((file) => ({
+      path: writeTarget(root, join(root, file.file)),
+      text: file.expected,
+    }))
+    await withSignalGuard((guard) => writeAllOrNothing(writes, 'the generated docs', guard))
   }
   const status = (file: (typeof files)[number]) =>
     file.current === file.expected ? 'unchanged' : values.check ? 'out-of-date' : 'updated'

@@ -7,7 +7,8 @@ import { loadSiteInput, PROJECT_PATH_PLACEHOLDER } from '../site/load-site-input
 
 const usage = `Usage: catalog list [--json]
 
-Lists the catalog's components: latest release, required inputs and summary.
+Lists the catalog's components: latest release, required inputs and summary. A component whose spec or meta.yml
+cannot be read is listed, its problem printed on stderr, and the exit code is 1.
 
 Options:
   --json   Print the list as JSON.
@@ -18,6 +19,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``, usage)
 
   const view = describeCatalog(loadSiteInput(io, PROJECT_PATH_PLACEHOLDER))
+  const broken = view.components.filter((component) => component.problems.length > 0)
+  const exitCode = broken.length > 0 ? 1 : 0
   if (values.json) {
     const list = view.components.map((component) => ({
       name: component.name,
@@ -26,9 +29,10 @@ export async function run(args: string[], io: Io): Promise<number> {
       inputs: component.inputs.length,
       privileged: component.runner.privileged,
       summary: component.summary || component.description,
+      problems: component.problems,
     }))
     io.stdout(`${JSON.stringify(list, null, 2)}\n`)
-    return 0
+    return exitCode
   }
   const rows = view.components.map((component) => [
     component.name,
@@ -37,5 +41,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     component.summary || component.description || '-',
   ])
   io.stdout(formatTable(['COMPONENT', 'LATEST', 'REQUIRED INPUTS', 'SUMMARY'], rows))
-  return 0
+  for (const component of broken) {
+    for (const problem of component.problems)
+      io.stderr(`catalog: ${component.file}: ${problem.split('\n')[0]}\n`)
+  }
+  return exitCode
 }

@@ -1,6 +1,5 @@
-import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import {
+  type CatalogRefs,
   PIN_LEVELS,
   type Pin,
   type PinLevel,
@@ -11,9 +10,12 @@ import {
 } from '@catalog/pin'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { withSignalGuard } from '../../lib/signal-guard.js'
+import { writeAllOrNothing, writeTarget } from '../../lib/write-all-or-nothing.js'
 import {
   type FileReference,
   fileReferences,
+  type PipelineFile,
   parseConsumerFlags,
   readCatalogRefs,
   readConsumerPipeline,
@@ -42,7 +44,9 @@ References written as CI/CD variables (\`@$CI_COMMIT_SHA\`) are left alone with 
   --dry-run            print the changes as a unified diff; write nothing
   --json               print the result as one JSON object
 
-Refuses, writing nothing, when any reference cannot be resolved; files are replaced atomically.
+Refuses, writing nothing, when any reference cannot be resolved. Reads and writes only inside the project (the
+working directory; an include outside it is skipped with a note), writes through symbolic links, and writes
+every file or none, also when interrupted.
 Exit codes: 0 pinned (or nothing to change); 1 refused; 2 usage error.`
 
 interface PinnedReference {
@@ -59,27 +63,29 @@ interface PinnedReference {
   notes: string[]
 }
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { values, catalog } = parseConsumerFlags(
-    args,
-    { to: { type: 'string', default: 'exact' }, 'dry-run': { type: 'boolean', default: false } } as const,
-    usage,
-  )
-  const level = values.to as PinLevel
-  if (!PIN_LEVELS.includes(level))
-    throw new UsageError(`--to must be exact, minor or major, got \`${values.to}\``, usage)
+interface Resolved {
+  pinsByFile: Map<string, Pin[]>
+  resolved: Map<FileReference, { tag: string; kind: ResolutionKind; note?: string }>
+}
 
-  const { files, notes } = readConsumerPipeline(io, values.file, catalog)
-  const references = fileReferences(files)
-  const refs = readCatalogRefs(io, values, usage)
-
+/**
+ * Resolves every reference against the catalog's tags; a variable reference is left alone with a note. Refuses,
+ * printing each one, when any cannot be resolved or rewritten.
+ */
+function resolveAll(
+  references: FileReference[],
+  refs: CatalogRefs,
+  options: { prerelease: boolean; catalog: string },
+  notes: string[],
+  io: Io,
+): Resolved {
   const pinsByFile = new Map<string, Pin[]>()
-  const resolved = new Map<FileReference, { tag: string; kind: ResolutionKind; note?: string }>()
+  const resolved: Resolved['resolved'] = new Map()
   const refusals: string[] = []
   for (const reference of references) {
     const where = `${reference.file}:${reference.line}:${reference.column}: ${reference.name}@${reference.ref}`
     const resolution = resolveReference(reference.ref, refs.tags, {
-      prerelease: values.prerelease,
+      prerelease: options.prerelease,
       branches: refs.branches,
     })
     if (!resolution.ok) {
@@ -105,11 +111,26 @@ export async function run(args: string[], io: Io): Promise<number> {
     for (const refusal of refusals) io.stderr(`${refusal}\n`)
     const count = refusals.length === 1 ? '1 reference' : `${refusals.length} references`
     throw new UserError(
-      `refusing to pin: ${count} cannot be resolved against ${catalog}; no file was changed`,
+      `refusing to pin: ${count} cannot be resolved against ${options.catalog}; no file was changed`,
     )
   }
+  return { pinsByFile, resolved }
+}
 
-  const outputs: { file: string; absolute: string; before: string; after: string }[] = []
+interface Output {
+  file: string
+  absolute: string
+  before: string
+  after: string
+}
+
+/** Each file's text with its references rewritten at `level`, and every reference with what happened to it. */
+function rewriteAll(
+  files: PipelineFile[],
+  { pinsByFile, resolved }: Resolved,
+  level: PinLevel,
+): { outputs: Output[]; pinned: PinnedReference[] } {
+  const outputs: Output[] = []
   const pinned: PinnedReference[] = []
   for (const { file, absolute, text } of files) {
     const pins = pinsByFile.get(file)
@@ -136,36 +157,70 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
     if (result.text !== text) outputs.push({ file, absolute, before: text, after: result.text })
   }
+  return { outputs, pinned }
+}
 
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values, catalog } = parseConsumerFlags(
+    args,
+    { to: { type: 'string', default: 'exact' }, 'dry-run': { type: 'boolean', default: false } } as const,
+    usage,
+  )
+  const level = values.to as PinLevel
+  if (!PIN_LEVELS.includes(level))
+    throw new UsageError(`--to must be exact, minor or major, got \`${values.to}\``, usage)
+
+  const { root, files, notes } = readConsumerPipeline(io, values.file, catalog)
+  const refs = readCatalogRefs(io, values, usage)
+  const resolution = resolveAll(
+    fileReferences(files),
+    refs,
+    { prerelease: values.prerelease, catalog },
+    notes,
+    io,
+  )
+  const { outputs, pinned } = rewriteAll(files, resolution, level)
   const dryRun = values['dry-run']
   const diff = outputs
     .map(({ file, before, after }) =>
       unifiedDiff(before, after, { fromFile: `a/${file}`, toFile: `b/${file}` }),
     )
     .join('')
-  if (!dryRun) writeAtomically(outputs)
-
-  const changed = pinned.filter((p) => p.changed).length
-  if (values.json) {
-    io.stdout(
-      `${JSON.stringify(
-        {
-          catalog,
-          to: level,
-          dryRun,
-          files: files.map((f) => f.file),
-          written: dryRun ? [] : outputs.map((o) => o.file),
-          references: pinned,
-          notes,
-          ...(dryRun ? { diff } : {}),
-        },
-        null,
-        2,
-      )}\n`,
-    )
-    return 0
+  if (!dryRun) {
+    const writes = outputs.map(({ absolute, after }) => ({ path: writeTarget(root, absolute), text: after }))
+    await withSignalGuard((guard) => writeAllOrNothing(writes, 'the pinned files', guard))
   }
+  const result = { catalog, level, dryRun, files, outputs, pinned, notes, diff }
+  if (values.json) io.stdout(`${JSON.stringify(pinJson(result), null, 2)}\n`)
+  else report(io, result)
+  return 0
+}
 
+interface PinResult {
+  catalog: string
+  level: PinLevel
+  dryRun: boolean
+  files: PipelineFile[]
+  outputs: Output[]
+  pinned: PinnedReference[]
+  notes: string[]
+  diff: string
+}
+
+function pinJson({ catalog, level, dryRun, files, outputs, pinned, notes, diff }: PinResult) {
+  return {
+    catalog,
+    to: level,
+    dryRun,
+    files: files.map((f) => f.file),
+    written: dryRun ? [] : outputs.map((o) => o.file),
+    references: pinned,
+    notes,
+    ...(dryRun ? { diff } : {}),
+  }
+}
+
+function report(io: Io, { catalog, level, dryRun, files, pinned, notes, diff }: PinResult): void {
   for (const note of notes) io.stderr(`note: ${note}\n`)
   if (dryRun) io.stdout(diff)
   for (const p of pinned) {
@@ -173,6 +228,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stdout(`${p.file}:${p.line}: ${p.component} ${change}\n`)
     for (const note of p.notes) io.stdout(`  ${note}\n`)
   }
+  const changed = pinned.filter((p) => p.changed).length
   const fileCount = new Set(pinned.filter((p) => p.changed).map((p) => p.file)).size
   if (pinned.length === 0) {
     io.stdout(`No component references of ${catalog} found in ${files.map((f) => f.file).join(', ')}.\n`)
@@ -186,25 +242,4 @@ export async function run(args: string[], io: Io): Promise<number> {
       `${verb} ${changed} of ${pinned.length} references in ${fileCount} ${fileCount === 1 ? 'file' : 'files'} (${level})${tail}.\n`,
     )
   }
-  return 0
-}
-
-/**
- * Writes every file to a temporary sibling first, then renames them into place, so no file is ever half
- * written; if any temporary write fails, the temporaries are removed and nothing is replaced.
- */
-function writeAtomically(outputs: { file: string; absolute: string; after: string }[]): void {
-  const staged: { temporary: string; absolute: string }[] = []
-  try {
-    for (const { absolute, after } of outputs) {
-      const temporary = join(dirname(absolute), `.${process.pid}.${staged.length}.catalog-pin.tmp`)
-      writeFileSync(temporary, after, { flag: 'wx' })
-      staged.push({ temporary, absolute })
-      chmodSync(temporary, statSync(absolute).mode & 0o7777)
-    }
-  } catch (error) {
-    for (const { temporary } of staged) rmSync(temporary, { force: true })
-    throw new UserError(`cannot write the pinned files, none was changed: ${(error as Error).message}`)
-  }
-  for (const { temporary, absolute } of staged) renameSync(temporary, absolute)
 }

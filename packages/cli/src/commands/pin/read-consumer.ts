@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
+import { readCatalogFile } from '@catalog/loader'
 import {
   type CatalogRefs,
   type ComponentReference,
@@ -57,43 +58,66 @@ export interface FileReference extends ComponentReference {
   file: string
 }
 
+/** Whether `path` is `root` or inside it, lexically and once symbolic links are resolved. */
+function insideProject(root: string, path: string): boolean {
+  const within = (from: string, to: string) => {
+    const rel = relative(from, to)
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+  }
+  if (!within(root, path)) return false
+  try {
+    return within(realpathSync(root), realpathSync(path))
+  } catch {
+    return true
+  }
+}
+
 /**
  * Reads the consumer pipeline and, recursively and once each, the local files it includes (GitLab reads
- * `include: local:` paths from the project root, here the working directory). Refuses a file that is missing or
- * not valid YAML; a local include that is missing or a glob is skipped with a note.
+ * `include: local:` paths from the project root, here the working directory). Never reads outside the project:
+ * a main file there is refused, an include there is skipped with a note (GitLab cannot include it either).
+ * Refuses a file that is missing, unreadable (a FIFO, a device, a link loop…) or not valid YAML; a local include
+ * that is missing or a glob is skipped with a note.
  */
 export function readConsumerPipeline(
   io: Io,
   mainFile: string,
   catalogPath: string,
-): { files: PipelineFile[]; notes: string[] } {
+): { root: string; files: PipelineFile[]; notes: string[] } {
   const root = io.cwd
   const files: PipelineFile[] = []
   const notes: string[] = []
   const seen = new Set<string>()
-  const queue: { absolute: string; from?: string }[] = [{ absolute: resolve(root, mainFile) }]
+  const queue: { absolute: string; from?: string; path?: string }[] = [{ absolute: resolve(root, mainFile) }]
   while (queue.length > 0) {
-    const { absolute, from } = queue.shift() as { absolute: string; from?: string }
+    const { absolute, from, path } = queue.shift() as { absolute: string; from?: string; path?: string }
     if (seen.has(absolute)) continue
     seen.add(absolute)
     const file = display(root, absolute)
-    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    if (!insideProject(root, absolute)) {
+      if (!from)
+        throw new UserError(`${file} is outside the project (${root}): run pin from the project's root`)
+      notes.push(`${from}: local include ${path ?? file} is outside the project, not followed`)
+      continue
+    }
+    const read = readCatalogFile(absolute, { followLinks: true })
+    if (read === null) {
       if (!from) throw new UserError(`${file}: no such file (pass --file <path> to the pipeline to read)`)
       notes.push(`${from}: local include ${file} not found, skipped`)
       continue
     }
-    const text = readFileSync(absolute, 'utf8')
-    const found = findComponentReferences(text, { catalogPath })
+    if (!read.ok) throw new UserError(`${file}: ${read.problem}; no file was changed`)
+    const found = findComponentReferences(read.text, { catalogPath })
     const [error] = found.errors
     if (error) throw new UserError(`${file}:${error.line}:${error.column}: not valid YAML: ${error.message}`)
-    files.push({ file, absolute, text, found })
+    files.push({ file, absolute, text: read.text, found })
     for (const include of found.localIncludes) {
       const where = `${file}:${include.line}`
       if (include.skipped) notes.push(`${where}: local include ${include.path}: ${include.skipped}`)
-      else queue.push({ absolute: resolve(root, include.path), from: where })
+      else queue.push({ absolute: resolve(root, include.path), from: where, path: include.path })
     }
   }
-  return { files, notes }
+  return { root, files, notes }
 }
 
 export function fileReferences(files: PipelineFile[]): FileReference[] {
@@ -112,9 +136,13 @@ export function readCatalogRefs(
   if (options.remote && options.checkout)
     throw new UsageError('give either --remote or --checkout, not both', usage)
   if (options.remote) {
+    // A remote that starts with `-` would be read by git as an option (`--upload-pack=<command>` runs a command).
+    if (options.remote.startsWith('-')) {
+      throw new UsageError(`--remote must be a git URL or path, got \`${options.remote}\``, usage)
+    }
     const output = runGit(
       io.cwd,
-      ['ls-remote', '--tags', '--heads', options.remote],
+      ['ls-remote', '--tags', '--heads', '--end-of-options', options.remote],
       `read the tags of ${options.remote}`,
     )
     return parseLsRemote(output)

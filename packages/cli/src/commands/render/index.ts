@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
   type ComponentContext,
@@ -12,6 +11,7 @@ import {
   type VariableValue,
   yamlReferenceTag,
 } from '@catalog/engine'
+import { readCatalogBytes, readCatalogFile } from '@catalog/loader'
 import { Document } from 'yaml'
 import { UsageError } from '../../errors.js'
 import type { Io } from '../../io.js'
@@ -35,31 +35,30 @@ Renders a component file the way GitLab includes it: header validated, inputs ch
 
 Exit codes: 0 rendered, 1 GitLab rejected the file or its inputs, 2 usage error.`
 
-// Far above GitLab's own YAML size limit, so the engine still reports GitLab's error for files near it;
-// only guards against reading something absurd into memory.
-const MAX_READ_BYTES = 64 * 1024 * 1024
-
 /** A problem with the files the command was given (not GitLab's verdict on the component): exit 2. */
 class ArgumentFileError extends Error {}
 
-function readBytes(path: string, what: string): Uint8Array {
-  let size: number
-  try {
-    size = statSync(path).size
-  } catch {
-    throw new ArgumentFileError(`cannot read ${what} \`${path}\`: no such file`)
-  }
-  if (size > MAX_READ_BYTES) throw new ArgumentFileError(`${what} \`${path}\` is too large (${size} bytes)`)
-  try {
-    return readFileSync(path)
-  } catch (error) {
-    throw new ArgumentFileError(
-      `cannot read ${what} \`${path}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    )
-  }
+/**
+ * What reading a file named on the command line gave, or the one-line refusal: regular files only (a FIFO or
+ * `/dev/zero` is refused, not waited on), through links, at most the loader's size limit.
+ */
+function accept<T extends { ok: true }>(
+  read: T | { ok: false; problem: string } | null,
+  path: string,
+  what: string,
+): T {
+  if (read === null) throw new ArgumentFileError(`cannot read ${what} \`${path}\`: no such file`)
+  if (!read.ok) throw new ArgumentFileError(`cannot read ${what} \`${path}\`: it ${read.problem}`)
+  return read
 }
 
-const readText = (path: string, what: string) => new TextDecoder('utf-8').decode(readBytes(path, what))
+/** The component file's bytes: the engine reads them as GitLab does (invalid UTF-8 is its reader error). */
+const readBytes = (path: string, what: string) =>
+  accept(readCatalogBytes(path, { followLinks: true }), path, what).bytes
+
+/** A file of ours (inputs, context): UTF-8 text. */
+const readText = (path: string, what: string) =>
+  accept(readCatalogFile(path, { followLinks: true }), path, what).text
 
 function loadYamlArgument(text: string, what: string): unknown {
   const result = parseYaml(text)

@@ -8,6 +8,7 @@ import { loadSiteInput, projectPath } from '../site/load-site-input.js'
 const usage = `Usage: catalog show <component> [--project-path <group/project>] [--json]
 
 Shows one component: description, inputs, outputs, runner requirements, limits, versions and how to include it.
+When its spec or meta.yml cannot be read, shows the problem too and exits 1.
 
 Options:
   --project-path <path>   Project path in the include snippet (default: $CI_PROJECT_PATH, else <group>/<project>).
@@ -114,5 +115,5 @@ export async function run(args: string[], io: Io): Promise<number> {
     throw new UserError(`unknown component \`${name}\`; the catalog has: ${known}`)
   }
   io.stdout(values.json ? `${JSON.stringify(component, null, 2)}\n` : renderComponent(component))
-  return 0
+  return component.problems.length > 0 ? 1 : 0
 }

@@ -10,8 +10,10 @@ import {
 } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { buildSite, describeCatalog } from '@catalog/site'
-import { UsageError, UserError } from '../../errors.js'
+import { InterruptedError, UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { type SignalGuard, withSignalGuard } from '../../lib/signal-guard.js'
+import { errnoReason } from '../../lib/write-all-or-nothing.js'
 import { parseFlags } from '../../parse-flags.js'
 import { loadSiteInput, projectPath } from './load-site-input.js'
 
@@ -29,9 +31,16 @@ Options:
 
 /** Refuses to replace a directory that holds the catalog itself, whatever --force says. */
 function checkTarget(out: string, root: string, force: boolean): void {
-  if (!existsSync(out)) return
-  if (!statSync(out).isDirectory()) throw new UserError(`${out} exists and is not a directory`)
-  if (readdirSync(out).length === 0) return
+  let entries: string[]
+  try {
+    if (!existsSync(out)) return
+    if (!statSync(out).isDirectory()) throw new UserError(`${out} exists and is not a directory`)
+    entries = readdirSync(out)
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw new UserError(`cannot use ${out} for the site (${errnoReason(error)})`)
+  }
+  if (entries.length === 0) return
   if (!force) throw new UserError(`${out} is not empty; pass --force to replace its contents`)
   const fromOut = relative(out, root)
   const outside = fromOut === '..' || fromOut.startsWith(`..${sep}`) || isAbsolute(fromOut)
@@ -40,20 +49,39 @@ function checkTarget(out: string, root: string, force: boolean): void {
   }
 }
 
-/** Writes every file into a fresh directory beside `out`, then swaps it in, so a failure leaves no half-written site. */
-function writeSite(out: string, files: Record<string, string>): void {
-  mkdirSync(dirname(out), { recursive: true })
-  const staging = mkdtempSync(join(dirname(out), `.${basename(out)}-`))
+/**
+ * Writes every file into a fresh directory beside `out`, then swaps it in (the old `out` kept aside until the new
+ * one is in place), so a failure or a signal leaves `out` as it was and no staging directory behind.
+ */
+async function writeSite(out: string, files: Record<string, string>, guard: SignalGuard): Promise<void> {
+  const unchanged = `${out} was not changed`
+  let staging: string
+  try {
+    mkdirSync(dirname(out), { recursive: true })
+    staging = mkdtempSync(join(dirname(out), `.${basename(out)}-`))
+  } catch (error) {
+    throw new UserError(`cannot write the site to ${out} (${errnoReason(error)}); nothing was written`)
+  }
+  const aside = `${staging}.old`
   try {
     for (const [path, contents] of Object.entries(files)) {
       mkdirSync(dirname(join(staging, path)), { recursive: true })
       writeFileSync(join(staging, path), contents)
+      await guard.checkpoint(unchanged)
     }
-    rmSync(out, { recursive: true, force: true })
-    renameSync(staging, out)
+    const replacing = existsSync(out)
+    if (replacing) renameSync(out, aside)
+    try {
+      renameSync(staging, out)
+    } catch (error) {
+      if (replacing) renameSync(aside, out)
+      throw error
+    }
+    rmSync(aside, { recursive: true, force: true })
   } catch (error) {
     rmSync(staging, { recursive: true, force: true })
-    throw error
+    if (error instanceof InterruptedError) throw error
+    throw new UserError(`cannot write the site to ${out} (${errnoReason(error)}); ${unchanged}`)
   }
 }
 
@@ -75,7 +103,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   checkTarget(out, resolve(io.cwd), values.force)
   const input = loadSiteInput(io, projectPath(values['project-path'], io, usage))
   const files = buildSite(input)
-  writeSite(out, files)
+  await withSignalGuard((guard) => writeSite(out, files, guard))
 
   const view = describeCatalog(input)
   // The pages still show these components, with the problem stated on them; `catalog validate` is the gate.

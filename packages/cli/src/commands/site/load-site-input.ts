@@ -2,6 +2,7 @@ import { loadCatalog, loadVersions } from '@catalog/loader'
 import type { SiteInput } from '@catalog/site'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
+import { refuseUnreadable } from '../../lib/refuse-unreadable.js'
 
 export const PROJECT_PATH_PLACEHOLDER = '<group>/<project>'
 
@@ -20,6 +21,7 @@ export function projectPath(flag: string | undefined, io: Io, usage: string): st
 /** The catalog in the current directory, as the site and the terminal views take it. */
 export function loadSiteInput(io: Io, path: string): SiteInput {
   const catalog = loadCatalog(io.cwd)
+  refuseUnreadable(catalog)
   if (catalog.components.length === 0) {
     throw new UserError(
       `no components found under ${io.cwd}/templates: run catalog from the root of the catalog project`,

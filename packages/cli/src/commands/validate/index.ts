@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { CONFIG_FILE, PROFILES, ruleIds } from '@catalog/rules'
 import { UsageError, UserError } from '../../errors.js'
 import type { Io } from '../../io.js'
 import { findCatalogRoot } from '../../lib/find-catalog-root.js'
 import { formatFinding, formatSummary, summarize, toCodeQuality } from '../../lib/format-findings.js'
+import { withSignalGuard } from '../../lib/signal-guard.js'
 import { validateCatalog } from '../../lib/validate-catalog.js'
+import { errnoReason, writeAllOrNothing } from '../../lib/write-all-or-nothing.js'
 import { parseFlags } from '../../parse-flags.js'
 
 const usage = `Usage: catalog validate [--profile <name>] [--json] [--format text|json|codequality] [--output <file>] [--rule <id>]...
@@ -88,11 +89,13 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (machine !== null && values.output) {
     const target = resolve(io.cwd, values.output)
     try {
-      writeFileSync(target, machine)
-    } catch (error) {
-      throw new UserError(
-        `cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      // Only ever the whole report: a full disk or a signal leaves the previous report (or none), not half of one.
+      await withSignalGuard((guard) =>
+        writeAllOrNothing([{ path: target, text: machine }], values.output as string, guard),
       )
+    } catch (error) {
+      if (error instanceof UserError) throw error
+      throw new UserError(`cannot write ${values.output} (${errnoReason(error)})`)
     }
   }
   for (const finding of report.findings) io.stdout(`${formatFinding(finding)}\n`)

@@ -136,7 +136,9 @@ describe('catalog validate', { timeout: 30_000 }, () => {
   it('says in one line when it cannot write --output', async () => {
     const io = memoryIo(copyFixture(cleanCatalog))
     expect(await main(['validate', '--format', 'json', '--output', 'missing/dir/report.json'], io)).toBe(1)
-    expect(io.err).toBe('catalog: cannot write missing/dir/report.json: ENOENT\n')
+    expect(io.err).toBe(
+      'catalog: cannot write missing/dir/report.json (ENOENT: no such file or directory); nothing was written\n',
+    )
   })
 
   it('--rule runs only the named rules', async () => {

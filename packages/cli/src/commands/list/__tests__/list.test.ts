@@ -30,6 +30,7 @@ describe('catalog list', () => {
         inputs: 1,
         privileged: false,
         summary: '',
+        problems: [],
       },
       {
         name: 'kaniko',
@@ -38,6 +39,7 @@ describe('catalog list', () => {
         inputs: 4,
         privileged: false,
         summary: 'Daemonless image build with kaniko.',
+        problems: [],
       },
     ])
   })

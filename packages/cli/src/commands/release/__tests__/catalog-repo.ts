@@ -5,6 +5,29 @@ import { type GitDir, gitdir, memoryIo } from '@catalog/test-utils'
 import { expect } from 'vitest'
 import { main } from '../../../index.js'
 
+/** A component template that passes every `catalog validate` rule: job name, stage and a pinned image as inputs. */
+export const PASSING_TEMPLATE = `spec:
+  inputs:
+    job_name:
+      type: string
+      default: hello
+      description: 'Job name.'
+    stage:
+      type: string
+      default: build
+      description: 'Stage.'
+    image:
+      type: string
+      default: 'docker.io/library/busybox:1.37.0@sha256:${'0'.repeat(64)}'
+      description: 'Image.'
+---
+'$[[ inputs.job_name ]]':
+  stage: $[[ inputs.stage ]]
+  image: $[[ inputs.image ]]
+  script:
+    - echo hello
+`
+
 /** The root of this repository. */
 export const workspace = fileURLToPath(new URL('../../../../../../', import.meta.url))
 

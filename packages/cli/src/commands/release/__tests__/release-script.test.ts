@@ -3,40 +3,18 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { testdir } from '@catalog/test-utils'
 import { expect, it } from 'vitest'
-import { catalogRepo, workspace } from './catalog-repo.js'
+import { catalogRepo, PASSING_TEMPLATE, workspace } from './catalog-repo.js'
 
 // scripts/release.ts as CI runs it (spawned with tsx, on the sources), against a real temporary repository whose
 // `origin` is a bare repository reached through a file:// CI_SERVER_URL, with the real validate gate.
 const tsx = join(workspace, 'node_modules/.bin/tsx')
 const script = join(workspace, 'scripts/release.ts')
 
-const TEMPLATE = `spec:
-  inputs:
-    job_name:
-      type: string
-      default: hello
-      description: 'Job name.'
-    stage:
-      type: string
-      default: build
-      description: 'Stage.'
-    image:
-      type: string
-      default: 'docker.io/library/busybox:1.37.0@sha256:${'0'.repeat(64)}'
-      description: 'Image.'
----
-'$[[ inputs.job_name ]]':
-  stage: $[[ inputs.stage ]]
-  image: $[[ inputs.image ]]
-  script:
-    - echo hello
-`
-
 it('merge-request mode pushes release/next with the release commit and writes the files for glab; notes mode', {
   timeout: 120_000,
 }, async () => {
   const repo = await catalogRepo(
-    TEMPLATE,
+    PASSING_TEMPLATE,
     { '.changeset/first.md': '---\n"container-build-catalog": minor\n---\n\nhello: first release\n' },
     'catalog with a changeset',
   )

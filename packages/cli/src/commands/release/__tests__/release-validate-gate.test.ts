@@ -4,35 +4,15 @@ import { memoryIo } from '@catalog/test-utils'
 import { expect, it } from 'vitest'
 import { main } from '../../../index.js'
 import { run } from '../index.js'
-import { catalogRepo } from './catalog-repo.js'
+import { catalogRepo, PASSING_TEMPLATE } from './catalog-repo.js'
 
 // The real `catalog validate` gate (no stand-in), on a small catalog that passes every rule.
 
-const TEMPLATE = `spec:
-  inputs:
-    job_name:
-      type: string
-      default: hello
-      description: 'Job name.'
-    stage:
-      type: string
-      default: build
-      description: 'Stage.'
-    image:
-      type: string
-      default: 'docker.io/library/busybox:1.37.0@sha256:${'0'.repeat(64)}'
-      description: 'Image.'
-    greeting:
-      type: string
-      default: hello
-      description: 'What to say.'
----
-'$[[ inputs.job_name ]]':
-  stage: $[[ inputs.stage ]]
-  image: $[[ inputs.image ]]
-  script:
-    - echo $[[ inputs.greeting | posix_escape ]]
-`
+// PASSING_TEMPLATE plus a `greeting` input the job prints.
+const TEMPLATE = PASSING_TEMPLATE.replace(
+  '\n---\n',
+  "\n    greeting:\n      type: string\n      default: hello\n      description: 'What to say.'\n---\n",
+).replace('- echo hello', '- echo $[[ inputs.greeting | posix_escape ]]')
 
 const changeset = (level: string, text: string) =>
   `---\n"container-build-catalog": ${level}\n---\n\n${text}\n`
