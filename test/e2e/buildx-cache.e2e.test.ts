@@ -55,11 +55,14 @@ describe('buildx-cache', () => {
 
   it('proxy build args: the RUN step reaches a target that answers only through the proxy', async () => {
     const before = proxyLogSize()
-    const { run, repo } = await runPassing('test/pipelines/buildx-cache/proxy-build-args.gitlab-ci.yml', [
-      'build',
-      'verify:image',
-    ])
-    expect(proxyLogSince(before)).toContain(`GET ${stackEnv().E2E_PROXY_TARGET}`)
+    // A path of this test's own, so a proxy request of another test running meanwhile cannot stand in for it.
+    const target = `${stackEnv().E2E_PROXY_TARGET}buildx-${Date.now()}`
+    const { run, repo } = await runPassing(
+      'test/pipelines/buildx-cache/proxy-build-args.gitlab-ci.yml',
+      ['build', 'verify:image'],
+      { variables: { TEST_PROXY_TARGET: target } },
+    )
+    expect(proxyLogSince(before)).toContain(`GET ${target}`)
     expect(await manifestDigest(repo, 'latest')).toBe(run.dotenv('build').IMAGE_DIGEST)
   })
 })

@@ -50,15 +50,15 @@ describe('kaniko-proxy', () => {
     // A proxy URL with credentials, as runners often carry: the proxy here ignores them, the log must not show them.
     const password = `canary-proxy-password-${Date.now()}`
     const proxy = stackEnv().E2E_HTTP_PROXY.replace('://', `://e2e-user:${password}@`)
+    // A path of this test's own, so a proxy request of another test running meanwhile cannot stand in for it.
+    const target = `${stackEnv().E2E_PROXY_TARGET}kaniko-${Date.now()}`
     const { run } = await runPassing(
       'test/pipelines/kaniko-proxy/proxy.gitlab-ci.yml',
       ['build', 'verify:image'],
-      {
-        variables: { TEST_HTTP_PROXY: proxy },
-      },
+      { variables: { TEST_HTTP_PROXY: proxy, TEST_PROXY_TARGET: target } },
     )
     const log = proxyLogSince(before)
-    expect(log).toContain(`GET ${stackEnv().E2E_PROXY_TARGET}`)
+    expect(log).toContain(`GET ${target}`)
     expect(log).toContain(`CONNECT ${stackEnv().E2E_REGISTRY}`)
     expect(run.jobLog('build')).toContain(`proxy: http=${stackEnv().E2E_HTTP_PROXY}`)
     expect(run.allText.includes(password), 'the proxy password appears in a log').toBe(false)

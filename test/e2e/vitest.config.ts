@@ -1,5 +1,7 @@
-// The end-to-end suite: real registry, Docker Engine, buildah, cosign, gitlab-ci-local. Sequential (the
-// scenarios share one daemon and one registry) with long timeouts (each scenario is a real build).
+// The end-to-end suite: real registry, Docker Engine, BuildKit, kaniko, buildah, cosign, in containers. Two test
+// files at a time: a job mostly waits (a service starting, a push), and every run keeps to its own registry
+// namespace, container names and proxy target path, so the files do not see each other's work. Long timeouts:
+// each scenario is a real build.
 import { defineConfig } from 'vitest/config'
 import { sourceAliases } from '../../vitest.shared.js'
 
@@ -9,8 +11,8 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
-    fileParallelism: false,
-    maxWorkers: 1,
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 10 * 60_000,
     hookTimeout: 10 * 60_000,
     reporters: ['verbose'],
