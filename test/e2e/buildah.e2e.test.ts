@@ -4,10 +4,17 @@
 import { describe, expect, it } from 'vitest'
 import { expectCacheHitScenario, expectDefaultsScenario, expectTagScenario } from './lib/builder-scenarios.js'
 import { buildahSteps } from './lib/cache-report.js'
-import { buildahRunner } from './lib/local.js'
+import { buildahRunner, workspace } from './lib/local.js'
+import { runScenario, tail } from './lib/pipeline.js'
 import { listTags } from './lib/registry.js'
 
 describe('buildah', () => {
+  it("needs the runner to relax seccomp: under Docker's default profile the build cannot make its user namespace", async () => {
+    const run = await runScenario(workspace(), { scenario: 'test/pipelines/buildah/defaults.gitlab-ci.yml' })
+    expect(run.status('build'), tail(run)).toBe('failed')
+    expect(run.jobLog('build')).toContain('unshare(CLONE_NEWUSER): Operation not permitted')
+  })
+
   it('defaults: pushes :latest on the default branch, the tag names the dotenv digest, the revision label is set', async () => {
     const { repo } = await expectDefaultsScenario(
       'test/pipelines/buildah/defaults.gitlab-ci.yml',
