@@ -2,47 +2,16 @@
 // without a transparency log, in both signature formats, with cosign 3 (the default) and cosign 2. Each
 // signature is verified in the job, by the scenario's verify job, and again from outside with both cosign
 // versions, which shows what each can see.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { localImageTags, stackEnv } from '../../scripts/lib/e2e-stack.js'
+import { describe, expect, it } from 'vitest'
+import { localImageTags } from '../../scripts/lib/e2e-stack.js'
 import { runPassing } from './lib/builder-scenarios.js'
+import { secretsInLog, useCosignKeys, keyVariables as variablesOf } from './lib/cosign-keys.js'
 import { expectNoRegistryPassword, workspace } from './lib/local.js'
 import { runScenario, tail } from './lib/pipeline.js'
 import { cosignVerifyKey, listTags } from './lib/registry.js'
 
-let keys: { dir: string; privateKey: string; publicKey: string; publicKeyFile: string; password: string }
-
-beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'catalog-e2e-cosign-'))
-  const password = `canary-key-password-${Date.now()}`
-  execFileSync('cosign', ['generate-key-pair'], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      PATH: `${stackEnv().E2E_PATH_PREPEND}:${process.env.PATH}`,
-      COSIGN_PASSWORD: password,
-    },
-    stdio: 'ignore',
-  })
-  keys = {
-    dir,
-    privateKey: readFileSync(join(dir, 'cosign.key'), 'utf8'),
-    publicKey: readFileSync(join(dir, 'cosign.pub'), 'utf8'),
-    publicKeyFile: join(dir, 'cosign.pub'),
-    password,
-  }
-})
-afterAll(() => rmSync(keys.dir, { recursive: true, force: true }))
-
-// The private key as PEM text (a plain variable), the public key as a file variable.
-const keyVariables = () => ({
-  COSIGN_PRIVATE_KEY: keys.privateKey,
-  COSIGN_PASSWORD: keys.password,
-  COSIGN_PUBLIC_KEY: { value: keys.publicKey, file: true },
-})
+const cosignKeys = useCosignKeys()
+const keyVariables = () => variablesOf(cosignKeys())
 
 const signed = async (scenario: string, cosignImage?: string) => {
   const { ws, run, repo } = await runPassing(scenario, ['build', 'sign', 'verify:signature'], {
@@ -51,11 +20,7 @@ const signed = async (scenario: string, cosignImage?: string) => {
   })
   const reference = run.dotenv('build').IMAGE_REF as string
   expect(reference).toMatch(/@sha256:[0-9a-f]{64}$/)
-  expect(run.allText.includes(keys.password), 'the key password appears in a log').toBe(false)
-  expect(
-    run.allText.includes(keys.privateKey.split('\n')[1] as string),
-    'the private key appears in a log',
-  ).toBe(false)
+  expect(secretsInLog(run.allText, cosignKeys())).toEqual([])
   expectNoRegistryPassword(run)
   return { ws, run, repo, reference, digest: reference.split('@')[1] as string }
 }
@@ -73,12 +38,12 @@ describe('cosign-sign', () => {
     expect(run.jobLog('sign')).toMatch(/cosign 3\.\d+\.\d+, signature format bundle, transparency log: false/)
     // distribution has no referrers API: cosign 3 falls back to the `sha256-<digest>` tag, not `.sig`.
     expect(await listTags(repo)).toEqual(['latest', digest.replace(':', '-')].sort())
-    const v3 = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile)
+    const v3 = await cosignVerifyKey(localImageTags().cosign, reference, cosignKeys().publicKeyFile)
     expect(v3.ok && v3.annotations[0]).toMatchObject({
       ...pipelineAnnotations(ws.sha),
       'com.example.query': 'a=b',
     })
-    const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, keys.publicKeyFile)
+    const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, cosignKeys().publicKeyFile)
     expect(v2.ok).toBe(false)
   })
 
@@ -88,7 +53,7 @@ describe('cosign-sign', () => {
     )
     expect(await listTags(repo)).toEqual(['latest', `${digest.replace(':', '-')}.sig`].sort())
     for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
-      const verified = await cosignVerifyKey(image, reference, keys.publicKeyFile)
+      const verified = await cosignVerifyKey(image, reference, cosignKeys().publicKeyFile)
       expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
     }
   })
@@ -100,7 +65,7 @@ describe('cosign-sign', () => {
     )
     expect(run.jobLog('sign')).toMatch(/cosign 2\.\d+\.\d+, signature format legacy/)
     for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
-      const verified = await cosignVerifyKey(image, reference, keys.publicKeyFile)
+      const verified = await cosignVerifyKey(image, reference, cosignKeys().publicKeyFile)
       expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
     }
   })
