@@ -82,6 +82,28 @@ check_repo() {
 }
 # without_credentials URL: the URL with any user:password@ removed, for logs.
 without_credentials() { printf '%s' "$1" | sed 's#^\([A-Za-z][A-Za-z0-9+.-]*://\)[^/@]*@#\1#'; }
+# One native platform per build job (the builders' `platform` input), merged into one index by the manifest
+# component: the per-platform image never takes the pipeline's tags (they name the index), so extra_tags and a
+# multi-platform `platforms` are refused, and `platform_tag` is its only, optional, tag.
+check_platform_build() {
+  [ -z "${CONTAINER_BUILD_PLATFORMS:-}" ] || fail "platform and platforms exclude each other: platform builds one native platform for the manifest component to merge, platforms builds several in this job"
+  list_init extra_tags "${CONTAINER_BUILD_EXTRA_TAGS:-[]}"
+  if list_next; then fail "extra_tags cannot be used with platform: the per-platform image is pushed by digest; give the tags to the manifest job, or one per-platform tag in platform_tag"; fi
+  if [ -n "${CONTAINER_BUILD_PLATFORM_TAG:-}" ]; then check_tag "$CONTAINER_BUILD_PLATFORM_TAG"; fi
+}
+# image_report DIGEST REPOSITORY TAG: the dotenv report (image.env) later jobs read, with every name prefixed by
+# output_prefix (AMD64_IMAGE_DIGEST, …) and, for a one-platform build, <prefix>IMAGE_PLATFORM.
+image_report() {
+  case $1 in sha256:????????????????????????????????????????????????????????????????) ;; *) fail "no image digest to report ('$1')" ;; esac
+  _ir_prefix=${CONTAINER_BUILD_OUTPUT_PREFIX:-}
+  case $_ir_prefix in ''|[A-Za-z_]*_) ;; *) fail "output_prefix '$_ir_prefix' is not a variable name prefix ending in _ such as AMD64_" ;; esac
+  case $_ir_prefix in *[!A-Za-z0-9_]*) fail "output_prefix '$_ir_prefix' is not a variable name prefix ending in _ such as AMD64_" ;; esac
+  {
+    printf '%sIMAGE_DIGEST=%s\n%sIMAGE_REF=%s@%s\n%sIMAGE_TAG=%s\n' "$_ir_prefix" "$1" "$_ir_prefix" "$2" "$1" "$_ir_prefix" "$3"
+    if [ -n "${CONTAINER_BUILD_PLATFORM:-}" ]; then printf '%sIMAGE_PLATFORM=%s\n' "$_ir_prefix" "$CONTAINER_BUILD_PLATFORM"; fi
+  } > image.env
+  cat image.env
+}
 # The pipeline's own tag: the Git tag, latest on the default branch, the ref slug elsewhere.
 pipeline_tag() {
   if [ -n "${CI_COMMIT_TAG:-}" ]; then printf '%s' "$CI_COMMIT_TAG"

@@ -2,7 +2,8 @@
 // tool-versions.yml (kaniko, BuildKit, buildx, cosign 3 and 2, the Docker 29 engine, containerd, runc), local
 // images mirroring each component's default image, Debian's docker-registry (TLS from a self-made CA, htpasswd
 // auth) as its own test host with a DNS server for the test domain, the Docker Engine that runs the job
-// containers, tinyproxy plus a target only reachable through it, and a busybox base image in the registry.
+// containers, tinyproxy plus a target only reachable through it, and busybox base images in the registry (one for
+// linux/amd64, one index of linux/amd64 and linux/arm64 for the multi-arch scenarios).
 // Usage: npx tsx scripts/e2e-stack.ts <up|tools|down|env|status|versions|apt-packages> [--json]
 // Leaves behind: programs in /opt/catalog-e2e, state and images in /var/lib/catalog-e2e, pids and sockets in
 // /run/catalog-e2e, an /etc/hosts line, CA files under /etc/docker/certs.d and /etc/containers/certs.d.

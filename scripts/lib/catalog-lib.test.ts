@@ -1,6 +1,7 @@
 // lib/catalog-lib.sh in the shells job images have (busybox ash, bash, dash), and its copies in the templates.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { render } from '@catalog/engine'
 import { describe, expect, it } from 'vitest'
@@ -86,6 +87,46 @@ describe.each(shells)('catalog-lib in %s', (_name, shell) => {
       'ERROR: variable MISSING_VAR is not set',
     )
     expect(runLib(shell, "env_value 'A;B'", {}).err.trim()).toBe("ERROR: 'A;B' is not a variable name")
+  })
+
+  it("image_report writes today's dotenv names by default, prefixed ones and the platform for a per-platform build", () => {
+    const digest = `sha256:${'a'.repeat(64)}`
+    const report = (env: Record<string, string>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'catalog-lib-report-'))
+      try {
+        const script = `cd "$DIR" && image_report ${digest} registry.example/group/app latest >/dev/null && cat image.env`
+        return runLib(shell, script, { DIR: dir, ...env })
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+    expect(report({}).out).toBe(
+      `IMAGE_DIGEST=${digest}\nIMAGE_REF=registry.example/group/app@${digest}\nIMAGE_TAG=latest\n`,
+    )
+    expect(
+      report({ CONTAINER_BUILD_OUTPUT_PREFIX: 'ARM64_', CONTAINER_BUILD_PLATFORM: 'linux/arm64' }).out,
+    ).toBe(
+      `ARM64_IMAGE_DIGEST=${digest}\nARM64_IMAGE_REF=registry.example/group/app@${digest}\nARM64_IMAGE_TAG=latest\nARM64_IMAGE_PLATFORM=linux/arm64\n`,
+    )
+    expect(report({ CONTAINER_BUILD_OUTPUT_PREFIX: 'ARM64' }).err.trim()).toBe(
+      "ERROR: output_prefix 'ARM64' is not a variable name prefix ending in _ such as AMD64_",
+    )
+  })
+
+  it("check_platform_build refuses what would give a per-platform image the pipeline's tags", () => {
+    const check = (env: Record<string, string>) => runLib(shell, 'check_platform_build && echo ok', env)
+    expect(check({ CONTAINER_BUILD_EXTRA_TAGS: '[] ', CONTAINER_BUILD_PLATFORM_TAG: 'arm64-1' }).out).toBe(
+      'ok\n',
+    )
+    expect(check({ CONTAINER_BUILD_PLATFORMS: 'linux/amd64,linux/arm64' }).err.trim()).toBe(
+      'ERROR: platform and platforms exclude each other: platform builds one native platform for the manifest component to merge, platforms builds several in this job',
+    )
+    expect(check({ CONTAINER_BUILD_EXTRA_TAGS: '["stable"] ' }).err.trim()).toBe(
+      'ERROR: extra_tags cannot be used with platform: the per-platform image is pushed by digest; give the tags to the manifest job, or one per-platform tag in platform_tag',
+    )
+    expect(check({ CONTAINER_BUILD_PLATFORM_TAG: 'bad tag' }).err.trim()).toBe(
+      "ERROR: invalid image tag 'bad tag' (allowed: [A-Za-z0-9_][A-Za-z0-9_.-]*)",
+    )
   })
 
   it('without_credentials strips user:password@ from a URL', () => {

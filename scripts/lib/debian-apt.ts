@@ -31,22 +31,25 @@ export interface PrivateApt {
 
 /**
  * A private apt for `suite`, with binary (`deb`) or source (`deb-src`) indexes, updated once per process.
- * sid's Release on some mirrors is past its Valid-Until date; the signature is still checked.
+ * sid's Release on some mirrors is past its Valid-Until date; the signature is still checked. With `arch`
+ * (e.g. `arm64`), its state holds that architecture's indexes only and `apt-get download` fetches that
+ * architecture's packages: the host's dpkg architectures are never changed.
  */
 const updated = new Map<string, Promise<PrivateApt>>()
 
-export function privateApt(suite: string, type: 'deb' | 'deb-src'): Promise<PrivateApt> {
-  const key = `${suite} ${type}`
+export function privateApt(suite: string, type: 'deb' | 'deb-src', arch?: string): Promise<PrivateApt> {
+  const key = `${suite} ${type} ${arch ?? ''}`
   let apt = updated.get(key)
   if (!apt) {
-    apt = preparePrivateApt(suite, type)
+    apt = preparePrivateApt(suite, type, arch)
     updated.set(key, apt)
   }
   return apt
 }
 
-async function preparePrivateApt(suite: string, type: 'deb' | 'deb-src'): Promise<PrivateApt> {
-  const dir = `${PREFIX}/apt-${suite}${type === 'deb-src' ? '-src' : ''}`
+async function preparePrivateApt(suite: string, type: 'deb' | 'deb-src', arch?: string): Promise<PrivateApt> {
+  if (arch !== undefined && !/^[a-z0-9]+$/.test(arch)) throw new Error(`not a Debian architecture: '${arch}'`)
+  const dir = `${PREFIX}/apt-${suite}${type === 'deb-src' ? '-src' : ''}${arch ? `-${arch}` : ''}`
   for (const sub of ['state/lists/partial', 'cache/archives/partial', 'etc/sources.list.d']) {
     await fs.ensureDir(`${dir}/${sub}`)
   }
@@ -66,6 +69,7 @@ async function preparePrivateApt(suite: string, type: 'deb' | 'deb-src'): Promis
     'Acquire::Check-Valid-Until=false',
     // `apt-get download`/`source` write into cwd as root; the sandbox user cannot, and the warning is noise.
     'APT::Sandbox::User=root',
+    ...(arch ? [`APT::Architecture=${arch}`, `APT::Architectures=${arch}`] : []),
   ].flatMap((option) => ['-o', option])
   await fs.ensureDir(`${dir}/etc/preferences.d`)
   await $`apt-get ${options} update -qq`
@@ -75,10 +79,16 @@ async function preparePrivateApt(suite: string, type: 'deb' | 'deb-src'): Promis
 /**
  * Downloads `packages` from a suite and unpacks them with `dpkg -x` into one directory (no maintainer scripts
  * run), for single binaries such as the docker CLI. Kept until the list of packages or their versions change.
+ * `arch` takes another architecture's packages (unpacked, never run here).
  */
-export async function unpackDebianPackages(name: string, suite: string, packages: string[]): Promise<string> {
+export async function unpackDebianPackages(
+  name: string,
+  suite: string,
+  packages: string[],
+  arch?: string,
+): Promise<string> {
   const root = `${PREFIX}/debian/${name}`
-  const apt = await privateApt(suite, 'deb')
+  const apt = await privateApt(suite, 'deb', arch)
   const wanted = (await $`apt-cache ${apt.options} show --no-all-versions ${packages}`).stdout
     .split('\n')
     .filter((line) => /^(Package|Version): /.test(line))

@@ -19,6 +19,7 @@ import {
   DNS_ADDRESS,
   daemons,
   MIRROR_PREFIX,
+  MULTIARCH_BASE_IMAGE,
   PATH_PREPEND,
   PREFIX,
   PROXY_PORT,
@@ -455,6 +456,56 @@ async function pushRegistryImages(images: LocalImages): Promise<void> {
   }
 }
 
+const fail = (message: string): never => {
+  throw new Error(message)
+}
+
+/**
+ * The multi-arch scenarios' base image (MULTIARCH_BASE_IMAGE): one OCI index with linux/amd64 and linux/arm64,
+ * each Debian's busybox-static of that architecture in /bin with its applet links. The Dockerfile only copies
+ * files (the stack's daemon builds it with buildx's `docker` driver), so the arm64 half runs nothing and needs
+ * no emulation. Pushed once; the amd64 binary lists the applets of both (one Debian version, checked).
+ */
+async function pushMultiarchBaseImage(): Promise<void> {
+  const creds = `${REGISTRY_USER}:${registryPassword()}`
+  if ((await $`skopeo inspect --raw --creds ${creds} ${`docker://${MULTIARCH_BASE_IMAGE}`}`.nothrow()).ok)
+    return
+  const dir = await fs.mkdtemp('/tmp/catalog-e2e-multiarch-base-')
+  try {
+    const unpacked: Record<string, string> = {}
+    for (const arch of ['amd64', 'arm64']) {
+      const source = debianSource(`busybox-static-${arch}`)
+      unpacked[arch] = await unpackDebianPackages(source.name, source.suite, source.packages, source.arch)
+    }
+    const versionOf = async (root: string) =>
+      (await fs.readFile(`${root}/.packages`, 'utf8')).match(/^Version: (.+)$/m)?.[1] ?? ''
+    const versions = await Promise.all(Object.values(unpacked).map(versionOf))
+    if (new Set(versions).size !== 1)
+      throw new Error(`busybox-static differs between architectures: ${versions.join(' / ')}`)
+    const binaryIn = (root: string) =>
+      [`${root}/usr/bin/busybox`, `${root}/bin/busybox`].find((path) => existsSync(path)) ??
+      fail(`no busybox binary in ${root}`)
+    const applets = (await $`${binaryIn(unpacked.amd64 as string)} --list`).stdout
+      .split('\n')
+      .filter((name) => /^[a-z0-9_.[-]+$/.test(name) && name !== 'busybox')
+    for (const [arch, root] of Object.entries(unpacked)) {
+      await fs.ensureDir(`${dir}/${arch}/bin`)
+      await fs.copyFile(binaryIn(root), `${dir}/${arch}/bin/busybox`)
+      await fs.chmod(`${dir}/${arch}/bin/busybox`, 0o755)
+      for (const applet of applets) await fs.symlink('busybox', `${dir}/${arch}/bin/${applet}`)
+    }
+    await fs.writeFile(
+      `${dir}/Dockerfile`,
+      `FROM scratch\nARG TARGETARCH\nCOPY \${TARGETARCH}/ /\nCMD ["/bin/sh"]\n`,
+    )
+    await $({
+      env: dockerEnv(),
+    })`docker buildx build --builder default --quiet --provenance=false --platform linux/amd64,linux/arm64 --tag ${MULTIARCH_BASE_IMAGE} --push ${dir}`
+  } finally {
+    await fs.remove(dir)
+  }
+}
+
 /** Where a local image is pushed for daemons that can only pull: `catalog-e2e.local/x:y` → `<registry>/catalog-e2e/x:y`. */
 export const mirrorOf = (image: string) => image.replace(`${LOCAL_PREFIX}/`, `${MIRROR_PREFIX}/`)
 
@@ -469,6 +520,8 @@ export interface StackEnv {
   E2E_CA_FILE: string
   E2E_CA_BUNDLE: string
   E2E_BASE_IMAGE: string
+  /** linux/amd64 and linux/arm64, for Dockerfiles that only copy from it (no emulation needed). */
+  E2E_MULTIARCH_BASE_IMAGE: string
   E2E_PATH_PREPEND: string
   /** The proxy as containers on the host daemon's bridge reach it. */
   E2E_HTTP_PROXY: string
@@ -493,6 +546,7 @@ export function stackEnv(): StackEnv {
     E2E_CA_FILE: paths.caCert,
     E2E_CA_BUNDLE: paths.caBundle,
     E2E_BASE_IMAGE: BASE_IMAGE,
+    E2E_MULTIARCH_BASE_IMAGE: MULTIARCH_BASE_IMAGE,
     E2E_PATH_PREPEND: PATH_PREPEND,
     E2E_HTTP_PROXY: `http://${BRIDGE_GATEWAY}:${PROXY_PORT}`,
     E2E_PROXY_TARGET: `http://127.0.0.1:${PROXY_TARGET_PORT}/`,
@@ -596,7 +650,10 @@ export async function up(): Promise<LocalImages> {
   })
   const env = dockerEnv()
   const images = await timed('images', () => buildLocalImages($({ env }), say))
-  await timed('registry images', () => pushRegistryImages(images))
+  await timed('registry images', async () => {
+    await pushRegistryImages(images)
+    await pushMultiarchBaseImage()
+  })
   say(`stack up in ${((Date.now() - started) / 1000).toFixed(1)}s`)
   return images
 }

@@ -156,6 +156,7 @@ export interface LocalImages {
   cosignV2: string
   buildah: string
   skopeo: string
+  regctl: string
 }
 
 export function localImageTags(): LocalImages {
@@ -170,6 +171,7 @@ export function localImageTags(): LocalImages {
     cosignV2: `${LOCAL_PREFIX}/cosign:${goTool('cosign-v2').version}-dev`,
     buildah: `${LOCAL_PREFIX}/buildah:${debianSource('rootfs-buildah').suite}`,
     skopeo: `${LOCAL_PREFIX}/skopeo:${debianSource('rootfs-buildah').suite}`,
+    regctl: `${LOCAL_PREFIX}/regctl:${goTool('regctl').version}-alpine`,
   }
 }
 
@@ -311,6 +313,22 @@ export async function buildLocalImages(
 
   report(tags.buildah, await buildImage(ctx, 'buildah', tags.buildah, async () => {}, buildahBase))
   report(tags.skopeo, await buildImage(ctx, 'skopeo', tags.skopeo, async () => {}, buildahBase))
+
+  report(
+    tags.regctl,
+    await buildImage(ctx, 'regctl', tags.regctl, async (dir) => {
+      const root = `${dir}/rootfs`
+      await alpineLikeRoot(root, ctx.busybox)
+      await copyExecutable(goBinary(goTool('regctl'), 'regctl'), `${root}/usr/local/bin/regctl`)
+      // Alpine's adduser -D: the user's shell is /bin/sh, its home /home/appuser.
+      await fs.writeFile(
+        `${root}/etc/passwd`,
+        'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\nappuser:x:1000:1000::/home/appuser:/bin/sh\n',
+      )
+      await fs.writeFile(`${root}/etc/group`, 'root:x:0:root\nnogroup:x:65534:\nappuser:x:1000:appuser\n')
+      for (const sub of ['.docker', '.regctl']) await fs.ensureDir(`${dir}/home/appuser/${sub}`)
+    }),
+  )
   return tags
 }
 

@@ -45,6 +45,11 @@ export const PROXY_PORT = 3128
 export const PROXY_TARGET_PORT = 8099
 
 export const BASE_IMAGE = `${REGISTRY}/base/busybox:1`
+/**
+ * The multi-arch scenarios' base image: an index of linux/amd64 and linux/arm64 (Debian's busybox-static for
+ * each), so a Dockerfile that only copies from it builds either platform here without emulation.
+ */
+export const MULTIARCH_BASE_IMAGE = `${REGISTRY}/base/busybox-multiarch:1`
 /** Where the local images a Docker-in-Docker daemon must pull (the BuildKit image) are pushed. */
 export const MIRROR_PREFIX = `${REGISTRY}/catalog-e2e`
 

@@ -42,6 +42,8 @@ export interface DebianSource {
   /** Binary packages: unpacked with `dpkg -x`, or installed into a debootstrap root when `rootfs`. */
   packages: string[]
   rootfs: boolean
+  /** Another Debian architecture's packages (e.g. `arm64`), unpacked only: nothing of them runs here. */
+  arch?: string
 }
 
 export interface ToolVersions {
@@ -113,12 +115,18 @@ export function parseToolVersions(source: string): ToolVersions {
     const sourcePackage = text(entry, 'source', where, true)
     const packages = list(entry, 'packages', where)
     if (!sourcePackage && packages.length === 0) fail(where, 'names neither `source` nor `packages`')
+    const arch = text(entry, 'arch', where, true)
+    if (arch && !/^[a-z0-9]+$/.test(arch))
+      fail(where, `arch '${arch}' is not a Debian architecture such as arm64`)
+    if (arch && (sourcePackage || entry.rootfs === true))
+      fail(where, '`arch` applies to unpacked binary packages only')
     debian[name] = {
       name,
       suite: text(entry, 'suite', where),
       ...(sourcePackage ? { source: sourcePackage } : {}),
       packages,
       rootfs: entry.rootfs === true,
+      ...(arch ? { arch } : {}),
     }
   }
   const images: Record<string, DefaultImage> = {}

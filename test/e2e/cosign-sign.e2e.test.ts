@@ -4,47 +4,19 @@
 // signature is verified in the job, by the scenario's verify job, and again from outside with both cosign
 // versions, which shows what each can see.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { localImageTags, stackEnv } from '../../scripts/lib/e2e-stack.js'
 import { paths } from '../../scripts/lib/stack-layout.js'
 import { runPassing } from './lib/builder-scenarios.js'
+import { secretsInLog, useCosignKeys, keyVariables as variablesOf } from './lib/cosign-keys.js'
 import { expectNoRegistryPassword, workspace } from './lib/local.js'
 import { runScenario, tail } from './lib/pipeline.js'
 import { cosignVerifyKey, listTags } from './lib/registry.js'
 
-let keys: { dir: string; privateKey: string; publicKey: string; publicKeyFile: string; password: string }
-
-beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'catalog-e2e-cosign-'))
-  const password = `canary-key-password-${Date.now()}`
-  execFileSync('cosign', ['generate-key-pair'], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      PATH: `${stackEnv().E2E_PATH_PREPEND}:${process.env.PATH}`,
-      COSIGN_PASSWORD: password,
-    },
-    stdio: 'ignore',
-  })
-  keys = {
-    dir,
-    privateKey: readFileSync(join(dir, 'cosign.key'), 'utf8'),
-    publicKey: readFileSync(join(dir, 'cosign.pub'), 'utf8'),
-    publicKeyFile: join(dir, 'cosign.pub'),
-    password,
-  }
-})
-afterAll(() => rmSync(keys.dir, { recursive: true, force: true }))
-
-// The private key as PEM text (a plain variable), the public key as a file variable.
-const keyVariables = () => ({
-  COSIGN_PRIVATE_KEY: keys.privateKey,
-  COSIGN_PASSWORD: keys.password,
-  COSIGN_PUBLIC_KEY: { value: keys.publicKey, file: true },
-})
+const cosignKeys = useCosignKeys()
+const keyVariables = () => variablesOf(cosignKeys())
 
 const signed = async (scenario: string, cosignImage?: string) => {
   const { ws, run, repo } = await runPassing(scenario, ['build', 'sign', 'verify:signature'], {
@@ -53,11 +25,7 @@ const signed = async (scenario: string, cosignImage?: string) => {
   })
   const reference = run.dotenv('build').IMAGE_REF as string
   expect(reference).toMatch(/@sha256:[0-9a-f]{64}$/)
-  expect(run.allText.includes(keys.password), 'the key password appears in a log').toBe(false)
-  expect(
-    run.allText.includes(keys.privateKey.split('\n')[1] as string),
-    'the private key appears in a log',
-  ).toBe(false)
+  expect(secretsInLog(run.allText, cosignKeys())).toEqual([])
   expectNoRegistryPassword(run)
   return { ws, run, repo, reference, digest: reference.split('@')[1] as string }
 }
@@ -75,12 +43,12 @@ describe('cosign-sign', () => {
     expect(run.jobLog('sign')).toMatch(/cosign 3\.\d+\.\d+, signature format bundle, transparency log: false/)
     // distribution has no referrers API: cosign 3 falls back to the `sha256-<digest>` tag, not `.sig`.
     expect(await listTags(repo)).toEqual(['latest', digest.replace(':', '-')].sort())
-    const v3 = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile)
+    const v3 = await cosignVerifyKey(localImageTags().cosign, reference, cosignKeys().publicKeyFile)
     expect(v3.ok && v3.annotations[0]).toMatchObject({
       ...pipelineAnnotations(ws.sha),
       'com.example.query': 'a=b',
     })
-    const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, keys.publicKeyFile)
+    const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, cosignKeys().publicKeyFile)
     expect(v2.ok).toBe(false)
   })
 
@@ -93,12 +61,12 @@ describe('cosign-sign', () => {
     expect(run.jobLog('verify:signature')).toContain('(transparency log: true)')
     // Rekor publishes a checkpoint every second: wait for the one that counts this entry.
     await expect.poll(treeSize, { timeout: 10_000 }).toBeGreaterThan(before)
-    const verified = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile, {
+    const verified = await cosignVerifyKey(localImageTags().cosign, reference, cosignKeys().publicKeyFile, {
       trustedRoot: stack.E2E_TRUSTED_ROOT,
     })
     expect(verified.ok && verified.annotations[0]).toMatchObject(pipelineAnnotations(ws.sha))
-    const otherRoot = join(keys.dir, 'other-trusted-root.json')
-    const otherKey = join(keys.dir, 'other-rekor.pem')
+    const otherRoot = join(cosignKeys().dir, 'other-trusted-root.json')
+    const otherKey = join(cosignKeys().dir, 'other-rekor.pem')
     execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-out', otherKey])
     execFileSync('openssl', ['pkey', '-in', otherKey, '-pubout', '-out', `${otherKey}.pub`])
     execFileSync(
@@ -114,7 +82,7 @@ describe('cosign-sign', () => {
         env: { ...process.env, PATH: `${stack.E2E_PATH_PREPEND}:${process.env.PATH}` },
       },
     )
-    const refused = await cosignVerifyKey(localImageTags().cosign, reference, keys.publicKeyFile, {
+    const refused = await cosignVerifyKey(localImageTags().cosign, reference, cosignKeys().publicKeyFile, {
       trustedRoot: otherRoot,
     })
     expect(refused.ok ? 'verified' : refused.error).toMatch(/failed to verify log inclusion/)
@@ -126,7 +94,7 @@ describe('cosign-sign', () => {
     )
     expect(await listTags(repo)).toEqual(['latest', `${digest.replace(':', '-')}.sig`].sort())
     for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
-      const verified = await cosignVerifyKey(image, reference, keys.publicKeyFile)
+      const verified = await cosignVerifyKey(image, reference, cosignKeys().publicKeyFile)
       expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
     }
   })
@@ -138,7 +106,7 @@ describe('cosign-sign', () => {
     )
     expect(run.jobLog('sign')).toMatch(/cosign 2\.\d+\.\d+, signature format legacy/)
     for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
-      const verified = await cosignVerifyKey(image, reference, keys.publicKeyFile)
+      const verified = await cosignVerifyKey(image, reference, cosignKeys().publicKeyFile)
       expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
     }
   })

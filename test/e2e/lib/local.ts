@@ -3,7 +3,9 @@
 // - every component's `image` input (and the Docker-in-Docker service and BuildKit images) names the local image
 //   that stands in for its default image (tool-versions.yml `images`), since nothing can be pulled;
 // - project variables point the scenarios at the local registry's CA (a file variable), a buildkitd.toml that
-//   trusts it, the local proxy and base image, and the local images of the verify jobs.
+//   trusts it, the local proxy and base images, and the local images of the verify jobs;
+// - the runner carries the tags the multi-arch scenarios send their per-platform builds to: this amd64 machine
+//   has no arm64 runner, and needs none, since their Dockerfile runs nothing (test/fixtures/Dockerfile.multiarch).
 
 import { readFileSync } from 'node:fs'
 import { expect, onTestFinished } from 'vitest'
@@ -32,6 +34,7 @@ export function localInputs(): Record<string, Record<string, unknown>> {
     'kaniko-proxy': { image: images.kaniko },
     buildah: { image: images.buildah },
     'cosign-sign': { image: images.cosign },
+    manifest: { image: images.regctl },
   }
 }
 
@@ -65,10 +68,21 @@ export function projectVariables(): Record<string, Variable> {
     TEST_HTTP_PROXY: { value: stack.E2E_HTTP_PROXY },
     TEST_PROXY_TARGET: { value: stack.E2E_PROXY_TARGET },
     BASE_IMAGE: { value: stack.E2E_BASE_IMAGE },
+    MULTIARCH_BASE_IMAGE: { value: stack.E2E_MULTIARCH_BASE_IMAGE },
+    TEST_AMD64_RUNNER_TAG: { value: RUNNER_TAGS.amd64 },
+    TEST_ARM64_RUNNER_TAG: { value: RUNNER_TAGS.arm64 },
     VERIFY_SKOPEO_IMAGE: { value: images.skopeo },
     VERIFY_COSIGN_IMAGE: { value: images.cosign },
+    VERIFY_REGCTL_IMAGE: { value: images.regctl },
   }
 }
+
+/**
+ * The local runner's tags, which the project variables TEST_AMD64_RUNNER_TAG and TEST_ARM64_RUNNER_TAG name, as a
+ * project on GitLab.com names its hosted runners' (`saas-linux-small-amd64`, `saas-linux-small-arm64`). The one
+ * runner here is amd64 and carries both; it also runs untagged jobs.
+ */
+export const RUNNER_TAGS = { amd64: 'e2e-linux-amd64', arm64: 'e2e-arm64-builds-without-emulation' }
 
 /**
  * The runner configuration buildah jobs need: Docker's default seccomp profile forbids the user namespace
@@ -86,10 +100,13 @@ export function expectNoRegistryPassword(run: RunResult): void {
 /** The project's registry image in this run's namespace, as CI_REGISTRY_IMAGE names it in the jobs. */
 export const registryImage = () => `${stackEnv().E2E_REGISTRY}/${runNamespace}/${PROJECT_PATH}`
 
+/** E2E_KEEP=1 keeps the workspaces, for debugging. */
+export const keepWorkspaces = process.env.E2E_KEEP === '1'
+
 /** A workspace removed when the current test finishes (kept with E2E_KEEP=1 for debugging). */
 export function workspace(): Workspace {
   const ws = createWorkspace()
-  if (process.env.E2E_KEEP !== '1') onTestFinished(() => ws.remove())
+  if (!keepWorkspaces) onTestFinished(() => ws.remove())
   else console.log(`workspace kept: ${ws.dir}`)
   return ws
 }

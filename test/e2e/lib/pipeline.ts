@@ -7,7 +7,7 @@ import {
   type RunResult,
   runPipeline,
 } from '../runner/run-pipeline.js'
-import { localInputsWith, projectVariables } from './local.js'
+import { localInputsWith, projectVariables, RUNNER_TAGS } from './local.js'
 import type { Workspace } from './workspace.js'
 
 export type { Ref, RunOptions, RunResult } from '../runner/run-pipeline.js'
@@ -17,6 +17,7 @@ const withLocalSettings = (options: RunOptions): RunOptions => ({
   ...options,
   variables: { ...projectVariables(), ...options.variables },
   inputOverrides: localInputsWith(options.inputOverrides),
+  runner: { tags: Object.values(RUNNER_TAGS), ...options.runner },
 })
 
 export function runScenario(workspace: Workspace, options: RunOptions): Promise<RunResult> {

@@ -2,6 +2,9 @@
 // digest a tag names, which labels an image carries, whether a signature verifies.
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { stackEnv } from '../../../scripts/lib/e2e-stack.js'
 
@@ -60,6 +63,81 @@ export async function manifestDigest(repository: string, tag: string): Promise<s
   if (status === 404) return undefined
   if (status !== 200) throw new Error(`manifest ${repository}:${tag}: HTTP ${status} ${body}`)
   return `sha256:${createHash('sha256').update(body).digest('hex')}`
+}
+
+/** A manifest as the registry serves it (by tag or digest): its media type, parsed body and computed digest. */
+export async function getManifest(
+  repository: string,
+  reference: string,
+): Promise<{ mediaType: string; digest: string; body: Record<string, unknown> } | undefined> {
+  const { status, body } = await registryGet(
+    `/v2/${repoPath(repository)}/manifests/${reference}`,
+    MANIFEST_TYPES,
+  )
+  if (status === 404) return undefined
+  if (status !== 200) throw new Error(`manifest ${repository}:${reference}: HTTP ${status} ${body}`)
+  const parsed = JSON.parse(body) as Record<string, unknown>
+  return {
+    mediaType: String(parsed.mediaType ?? ''),
+    digest: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+    body: parsed,
+  }
+}
+
+/**
+ * One platform of a reference as skopeo resolves it (`skopeo copy --override-os/--override-arch` out of the
+ * registry): the digest of the manifest it picked, the platform its config names, and the ELF machine of the file
+ * at `path` in its layers (`EM_X86_64` 0x3e, `EM_AARCH64` 0xb7), which shows what the image really holds.
+ */
+export async function platformImage(
+  reference: string,
+  os: string,
+  arch: string,
+  path: string,
+): Promise<{ digest: string; os: string; architecture: string; elfMachine: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'catalog-e2e-platform-'))
+  try {
+    await run(
+      'skopeo',
+      ['copy', '--override-os', os, '--override-arch', arch, '--src-creds', creds()].concat([
+        `docker://${reference}`,
+        `dir:${dir}`,
+      ]),
+      { env: env(), maxBuffer: 16 * 1024 * 1024 },
+    )
+    const manifestBytes = await readFile(join(dir, 'manifest.json'))
+    const manifest = JSON.parse(manifestBytes.toString('utf8')) as {
+      config: { digest: string }
+      layers: { digest: string }[]
+    }
+    const blob = (digest: string) => join(dir, digest.replace(/^sha256:/, ''))
+    const config = JSON.parse(await readFile(blob(manifest.config.digest), 'utf8')) as {
+      os: string
+      architecture: string
+    }
+    // The last layer holding the file wins, as in the image's filesystem.
+    let header: Buffer | undefined
+    for (const layer of manifest.layers) {
+      const listed = await run('tar', ['-tf', blob(layer.digest)], { maxBuffer: 64 * 1024 * 1024 })
+      const member = listed.stdout.split('\n').find((name) => name.replace(/^\.\//, '') === path)
+      if (!member) continue
+      const { stdout } = await run('tar', ['-xOf', blob(layer.digest), member], {
+        encoding: 'buffer',
+        maxBuffer: 64 * 1024 * 1024,
+      })
+      header = stdout.subarray(0, 20)
+    }
+    if (header?.toString('latin1', 1, 4) !== 'ELF' || !header)
+      throw new Error(`${path} is not an ELF file in ${reference} (${os}/${arch})`)
+    return {
+      digest: `sha256:${createHash('sha256').update(manifestBytes).digest('hex')}`,
+      os: config.os,
+      architecture: config.architecture,
+      elfMachine: header.readUInt16LE(18),
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** An image's config labels, read with skopeo (for an index: the linux/amd64 image). */

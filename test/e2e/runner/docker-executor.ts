@@ -35,6 +35,10 @@ export interface RunnerConfig {
   /** How long services get to open their ports (the runner's default: 30 s). */
   serviceWaitSeconds: number
   jobTimeoutSeconds: number
+  /** The runner's tags: it picks up jobs whose tags are all among them. */
+  tags: string[]
+  /** `run_untagged`: it also picks up jobs without tags. */
+  runUntagged: boolean
 }
 
 export interface ServiceSpec {

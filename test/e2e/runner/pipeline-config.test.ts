@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { artifactSourcesOf, pipelineConfig, planPipeline } from './pipeline-config.js'
+import {
+  artifactSourcesOf,
+  expandTag,
+  pipelineConfig,
+  planPipeline,
+  runnerMatches,
+} from './pipeline-config.js'
 
 const merged = {
   stages: ['build', 'sign', 'verify'],
@@ -68,6 +74,25 @@ describe('planning a pipeline as GitLab creates its jobs', () => {
     expect(of('sign')).toEqual(['build'])
     expect(of('verify')).toEqual(['sign'])
     expect(of('late')).toEqual(['build', 'sign'])
+  })
+
+  it('expands runner tags as GitLab does when it creates the job: known variables, unknown ones kept as written', () => {
+    const tagged = pipelineConfig({
+      variables: { ARM_TAG: 'saas-linux-small-arm64' },
+      job: { image: 'x', script: ['x'], tags: ['$ARM_TAG', `\${PROJECT_TAG}-x`, '$UNSET', 'plain'] },
+      untagged: { image: 'x', script: ['x'] },
+    })
+    const planned = planPipeline(tagged, { predefined: {}, project: { PROJECT_TAG: { value: 'fleet' } } })
+    expect(planned.map((p) => p.tags)).toEqual([['saas-linux-small-arm64', 'fleet-x', '$UNSET', 'plain'], []])
+    expect(expandTag('$A$B', { A: 'a' })).toBe('a$B')
+  })
+
+  it("matches a job to a runner: all of its tags among the runner's, or none and a runner that runs untagged jobs", () => {
+    const runner = { tags: ['amd64', 'arm64'], runUntagged: false }
+    expect(runnerMatches(['arm64'], runner)).toBe(true)
+    expect(runnerMatches(['arm64', 'gpu'], runner)).toBe(false)
+    expect(runnerMatches([], runner)).toBe(false)
+    expect(runnerMatches([], { ...runner, runUntagged: true })).toBe(true)
   })
 
   it('refuses a stage that does not exist', () => {

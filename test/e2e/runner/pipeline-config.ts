@@ -38,6 +38,8 @@ export interface JobConfig {
   dependencies?: string[]
   dotenvReports: string[]
   allowFailure: boolean
+  /** `tags:` as written; absent and `[]` are both no tags. */
+  tags: string[]
 }
 
 export interface PipelineConfig {
@@ -138,6 +140,7 @@ export function pipelineConfig(merged: Record<string, unknown>): PipelineConfig 
       dotenvReports: strings(artifacts.reports?.dotenv, `${name}.artifacts.reports.dotenv`),
       allowFailure:
         job.allow_failure === true || (typeof job.allow_failure === 'object' && job.allow_failure !== null),
+      tags: strings(job.tags, `${name}.tags`),
     })
     const stage = jobs.at(-1)?.stage as string
     if (!stages.includes(stage))
@@ -155,6 +158,8 @@ export interface PlannedJob {
   /** Variables of the matching rule. */
   ruleVariables: VariableSet
   allowFailure: boolean
+  /** Runner tags with CI/CD variables expanded as GitLab expands them when it creates the job. */
+  tags: string[]
 }
 
 /**
@@ -192,7 +197,13 @@ export function planPipeline(
         if (typeof rule.allow_failure === 'boolean') allowFailure = rule.allow_failure
       }
       if (when === 'never' || when === 'manual' || when === 'delayed') continue
-      planned.push({ job, when, ruleVariables, allowFailure })
+      planned.push({
+        job,
+        when,
+        ruleVariables,
+        allowFailure,
+        tags: job.tags.map((tag) => expandTag(tag, values)),
+      })
     }
   }
   for (const { job } of planned) {
@@ -205,6 +216,27 @@ export function planPipeline(
     }
   }
   return planned
+}
+
+/**
+ * A runner tag as GitLab expands it when it creates the job (`ExpandVariables.expand_existing` in
+ * `Seed::Build#evaluate_runner_tags`): `$NAME` and `${NAME}` of a variable the job has become its value, an
+ * unknown name stays as written (and no runner has that tag).
+ */
+export function expandTag(tag: string, values: Record<string, string>): string {
+  return tag.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, bare) => {
+    const name = (braced ?? bare) as string
+    return Object.hasOwn(values, name) ? (values[name] as string) : match
+  })
+}
+
+/**
+ * Whether a runner picks a job up, as GitLab matches them: every tag of the job is one of the runner's, and a job
+ * without tags needs a runner that runs untagged jobs. Otherwise the job stays pending ("stuck").
+ */
+export function runnerMatches(jobTags: string[], runner: { tags: string[]; runUntagged: boolean }): boolean {
+  if (jobTags.length === 0) return runner.runUntagged
+  return jobTags.every((tag) => runner.tags.includes(tag))
 }
 
 /** The jobs a job waits for: its `needs`, or every job of the earlier stages. */

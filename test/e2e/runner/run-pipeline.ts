@@ -17,6 +17,7 @@ import {
   type PlannedJob,
   pipelineConfig,
   planPipeline,
+  runnerMatches,
   upstreamOf,
 } from './pipeline-config.js'
 import { jobEnvironment, mergeVariables, type Variable, type VariableSet } from './variables.js'
@@ -43,6 +44,8 @@ export interface RunResult {
   /** A job's log: what the runner printed and everything the job's shell wrote ('' when it never ran). */
   jobLog(job: string): string
   status(job: string): 'passed' | 'failed' | 'not run'
+  /** The job's runner tags as GitLab expanded them ([] without tags). */
+  jobTags(job: string): string[]
   /** The job's dotenv report, as GitLab passed it on. */
   dotenv(job: string): Record<string, string>
   /** Every log of the run in one string, for "never appears" assertions. */
@@ -86,6 +89,8 @@ export const defaultRunner = (): RunnerConfig => {
     serviceVolumes: ['/etc/docker/certs.d:/etc/docker/certs.d:ro'],
     serviceWaitSeconds: 30,
     jobTimeoutSeconds: 20 * 60,
+    tags: [],
+    runUntagged: true,
   }
 }
 
@@ -227,6 +232,16 @@ export async function runPipeline(workspace: Workspace, options: RunOptions): Pr
       summary.push(` SKIP  ${item.job.name}`)
       continue
     }
+    if (!runnerMatches(item.tags, runner)) {
+      // On GitLab the job would stay pending: no runner picks it up. Here it fails, saying why.
+      const tags = item.tags.length > 0 ? item.tags.join(', ') : '(none)'
+      const log = `ERROR: no runner picks up ${item.job.name}: its tags are ${tags}; the runner's are ${runner.tags.join(', ') || '(none)'}${runner.runUntagged ? ' and untagged jobs' : ''}\n`
+      outcomes.set(item.job.name, { exitCode: 1, log, dotenv: {}, status: 'failed' })
+      summary.push(
+        ` ${item.allowFailure ? 'WARN' : 'FAIL'}  ${item.job.name} (stuck: no runner with its tags)`,
+      )
+      continue
+    }
     const outcome = await runPlannedJob(workspace, item, planned, config.stages, {
       predefined,
       project,
@@ -245,6 +260,7 @@ export async function runPipeline(workspace: Workspace, options: RunOptions): Pr
     output,
     jobLog: (job) => outcomes.get(job)?.log ?? '',
     status: (job) => outcomes.get(job)?.status ?? 'not run',
+    jobTags: (job) => planned.find((p) => p.job.name === job)?.tags ?? [],
     dotenv: (job) => outcomes.get(job)?.dotenv ?? {},
     allText: [output, ...[...outcomes.values()].map((o) => o.log)].join('\n'),
     prepared,
