@@ -2,8 +2,7 @@
 // project: its own job variables carry the catalog's prefix (project, group and instance CI/CD variables take
 // precedence over a job's `variables:`, so a generic name could be replaced), list inputs are never expanded
 // by the runner, and inputs with surprising results are refused with GitLab's message.
-import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { render } from '@catalog/engine'
 import { describe, expect, it } from 'vitest'
@@ -101,49 +100,4 @@ describe('inputs with surprising results are refused', () => {
       '`buildkit_image` input: provided value does not match required RegEx pattern',
     )
   })
-})
-
-describe("kaniko: the registry credentials are merged into the image's Docker config", () => {
-  const script = ((renderedJobs('kaniko').kaniko?.script ?? []) as string[]).join('\n')
-  const mergeAuths = /^merge_auths\(\) \{[\s\S]*?^\}$/m.exec(script)?.[0]
-  const shells = [
-    ['bash'],
-    ['dash'],
-    ...(existsSync('/opt/catalog-e2e/busybox/1.37.0/busybox')
-      ? [['/opt/catalog-e2e/busybox/1.37.0/busybox', 'sh']]
-      : []),
-  ]
-
-  it('finds the function in the rendered script', () => {
-    expect(mergeAuths).toBeDefined()
-  })
-
-  it.each(shells)(
-    'keeps credHelpers and credsStore, adds to existing auths, and the new entry wins (%s)',
-    (...shell) => {
-      const cases: [string, unknown][] = [
-        ['', { auths: { r: { auth: 'new' } } }],
-        ['{}', { auths: { r: { auth: 'new' } } }],
-        [
-          '{"credHelpers":{"123.dkr.ecr.aws":"ecr-login"}}',
-          { auths: { r: { auth: 'new' } }, credHelpers: { '123.dkr.ecr.aws': 'ecr-login' } },
-        ],
-        [
-          '{"auths":{"a":{"auth":"a\\"}b"},"r":{"auth":"old"}},"credsStore":"desktop"}',
-          { auths: { a: { auth: 'a"}b' }, r: { auth: 'new' } }, credsStore: 'desktop' },
-        ],
-        ['{\n  "auths": {}\n}\n', { auths: { r: { auth: 'new' } } }],
-      ]
-      for (const [config, expected] of cases) {
-        const [command = 'sh', ...args] = shell
-        const result = spawnSync(
-          command,
-          [...args, '-c', `${mergeAuths}\nmerge_auths '"r":{"auth":"new"}'`],
-          { input: config, encoding: 'utf8' },
-        )
-        expect(result.status, result.stderr).toBe(0)
-        expect(JSON.parse(result.stdout), config).toEqual(expected)
-      }
-    },
-  )
 })
