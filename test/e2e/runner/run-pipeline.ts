@@ -78,6 +78,7 @@ export const defaultRunner = (): RunnerConfig => {
     servicesPrivileged: true,
     capAdd: [],
     securityOpt: [],
+    unmaskedSystemPaths: false,
     // As GitLab's Docker-in-Docker documentation configures a runner: the dind service writes its client
     // certificates to /certs/client and the job reads them there.
     volumes: ['/certs/client'],
@@ -292,7 +293,8 @@ async function runPlannedJob(
     text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => env[name] ?? '')
   const hostProjectDir = checkout(workspace, jobId, env.GIT_STRATEGY ?? 'fetch')
   return runJob(context.runner, {
-    id: `ce2e-${jobId}`,
+    // The process id keeps names apart when several suites share the daemon.
+    id: `ce2e-${process.pid}-${jobId}`,
     name: job.name,
     image: expand(job.image.name),
     ...(job.image.entrypoint ? { entrypoint: job.image.entrypoint } : {}),
