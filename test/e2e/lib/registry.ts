@@ -62,6 +62,17 @@ export async function manifestDigest(repository: string, tag: string): Promise<s
   return `sha256:${createHash('sha256').update(body).digest('hex')}`
 }
 
+/** The manifest (or index) a tag names, as JSON; undefined when the tag does not exist. */
+export async function manifestOf(
+  repository: string,
+  tag: string,
+): Promise<Record<string, unknown> | undefined> {
+  const { status, body } = await registryGet(`/v2/${repoPath(repository)}/manifests/${tag}`, MANIFEST_TYPES)
+  if (status === 404) return undefined
+  if (status !== 200) throw new Error(`manifest ${repository}:${tag}: HTTP ${status} ${body}`)
+  return JSON.parse(body) as Record<string, unknown>
+}
+
 /** An image's config labels, read with skopeo (for an index: the linux/amd64 image). */
 export async function imageLabels(reference: string): Promise<Record<string, string>> {
   const { stdout } = await run(
