@@ -110,3 +110,58 @@ pipeline_tag() {
   elif [ -n "${CI_COMMIT_BRANCH:-}" ] && [ "$CI_COMMIT_BRANCH" = "${CI_DEFAULT_BRANCH:-}" ]; then printf latest
   else printf '%s' "${CI_COMMIT_REF_SLUG:-$(slugify "${CI_COMMIT_REF_NAME:-}")}"; fi
 }
+# registry_auths: sets $auths to the Docker config `auths` members for the registry login (registry, registry_user,
+# the variable registry_password_variable names) and GitLab's dependency proxy; empty when there is no login.
+# The password goes from the environment into base64 without ever reaching argv or the log.
+registry_auths() {
+  auths=
+  if [ -n "$CONTAINER_BUILD_REGISTRY_USER" ]; then
+    check_host "$CONTAINER_BUILD_REGISTRY"
+    _ra_password=$(env_value "$CONTAINER_BUILD_REGISTRY_PASSWORD_VARIABLE") || exit 1
+    auths=$(auth_entry "$CONTAINER_BUILD_REGISTRY" "$CONTAINER_BUILD_REGISTRY_USER" "$_ra_password")
+    unset _ra_password
+  fi
+  if [ -n "${CI_DEPENDENCY_PROXY_SERVER:-}" ] && [ -n "${CI_DEPENDENCY_PROXY_USER:-}" ] && [ -n "${CI_DEPENDENCY_PROXY_PASSWORD:-}" ]; then
+    # The dependency proxy is addressed without its port (gitlab.com:443 -> gitlab.com).
+    _ra_proxy_host=${CI_DEPENDENCY_PROXY_SERVER%%:*}
+    check_host "$_ra_proxy_host"
+    if [ "$_ra_proxy_host" != "$CONTAINER_BUILD_REGISTRY" ]; then
+      auths="${auths:+$auths,}$(auth_entry "$_ra_proxy_host" "$CI_DEPENDENCY_PROXY_USER" "${CI_DEPENDENCY_PROXY_PASSWORD:-}")"
+    fi
+  fi
+}
+auth_entry() {
+  printf '"%s":{"auth":"%s"}' "$1" "$(printf '%s:%s' "$2" "$3" | base64 | tr -d '\n')"
+}
+check_host() { case $1 in ''|*[!A-Za-z0-9.:_-]*) fail "invalid registry host '$1'" ;; esac; }
+# write_docker_config FROM TO: the Docker config FROM (may be missing) with $auths merged in, written to TO (mode
+# 0600, through TO.new, so FROM may be TO). Merged, so what FROM sets (credHelpers for ECR, GCR, ACR, a credsStore)
+# stays, and an entry in $auths replaces one for the same registry.
+write_docker_config() {
+  (umask 077; if [ -s "$1" ]; then merge_auths "$auths" < "$1"; else printf '{"auths":{%s}}\n' "$auths"; fi > "$2.new")
+  mv "$2.new" "$2"
+}
+merge_auths() {
+  awk -v AUTHS="$1" 'BEGIN { RS = "\001" }
+    {
+      s = $0; n = length(s); depth = 0; instr = 0; esc = 0; key = ""; k0 = 0; want = 0; ob = 0; cb = 0; top = 0
+      for (i = 1; i <= n; i++) {
+        c = substr(s, i, 1)
+        if (instr) {
+          if (esc) esc = 0
+          else if (c == "\\") esc = 1
+          else if (c == "\"") { instr = 0; if (depth == 1) key = substr(s, k0 + 1, i - k0 - 1) }
+          continue
+        }
+        if (c == "\"") { instr = 1; k0 = i; continue }
+        if (c == "{" || c == "[") { depth++; if (depth == 1 && c == "{" && !top) top = i; if (depth == 2 && c == "{" && want) { ob = i; want = 0 }; continue }
+        if (c == "}" || c == "]") { if (depth == 2 && ob && !cb) cb = i; depth--; continue }
+        if (c == ":" && depth == 1) { want = (key == "auths"); key = "" }
+        if (c == "," && depth == 1) want = 0
+      }
+      if (!top) { printf "{\"auths\":{%s}}\n", AUTHS; exit }
+      if (ob && cb) printf "%s%s%s%s", substr(s, 1, cb - 1), (substr(s, ob + 1, cb - ob - 1) ~ /[^ \t\r\n]/) ? "," : "", AUTHS, substr(s, cb)
+      else printf "%s\"auths\":{%s}%s%s", substr(s, 1, top), AUTHS, (substr(s, top + 1) ~ /^[ \t\r\n]*}/) ? "" : ",", substr(s, top + 1)
+    }
+    END { if (NR == 0) printf "{\"auths\":{%s}}\n", AUTHS }'
+}

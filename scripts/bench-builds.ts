@@ -6,7 +6,8 @@
 //   no-change  the same commit again, on a fresh runner.
 // Builders: buildx-cache with its default `docker-container` builder and with `builder: docker` (both in a
 // Docker-in-Docker service), kaniko (the fork's local debug image), buildah (its local image; the runner relaxes
-// seccomp, see test/e2e/README.md). Reports the job's seconds (the pipeline's time minus the render/merge step
+// seccomp, see test/e2e/README.md), buildkit (the local rootless image; the runner adds the namespace system calls
+// to Docker's seccomp profile, test/e2e/lib/local.ts). Reports the job's seconds (the pipeline's time minus the render/merge step
 // GitLab does before any job runs, measured just before), warm/cold (goal ≤ 0.3), and the share of steps each
 // builder reports as served from cache (test/e2e/lib/cache-report.ts): in the warm build those above the changed
 // COPY, in the no-change build all of them. Then the Go build time of the pinned tools (tool-versions.yml): cold
@@ -26,7 +27,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { $, argv, fs } from 'zx'
 import { buildahSteps, buildkitSteps, kanikoSteps, type Step } from '../test/e2e/lib/cache-report.js'
-import { buildahRunner } from '../test/e2e/lib/local.js'
+import { buildahRunner, buildkitRunner } from '../test/e2e/lib/local.js'
 import { planLocalScenario, type RunOptions, runScenario, tail } from '../test/e2e/lib/pipeline.js'
 import { createWorkspace, type Workspace } from '../test/e2e/lib/workspace.js'
 import { up } from './lib/e2e-stack.js'
@@ -73,6 +74,13 @@ const BUILDERS: BenchBuilder[] = [
     inputs: { ca_certificate: '$TEST_REGISTRY_CA' },
     runner: buildahRunner.runner,
     steps: buildahSteps,
+  },
+  {
+    name: 'buildkit (rootless)',
+    component: 'buildkit',
+    inputs: { ca_certificate: '$TEST_REGISTRY_CA' },
+    runner: buildkitRunner().runner,
+    steps: buildkitSteps,
   },
 ]
 

@@ -1,6 +1,6 @@
 // lib/catalog-lib.sh in the shells job images have (busybox ash, bash, dash), and its copies in the templates.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { render } from '@catalog/engine'
@@ -87,6 +87,69 @@ describe.each(shells)('catalog-lib in %s', (_name, shell) => {
       'ERROR: variable MISSING_VAR is not set',
     )
     expect(runLib(shell, "env_value 'A;B'", {}).err.trim()).toBe("ERROR: 'A;B' is not a variable name")
+  })
+
+  it('write_docker_config merges the auths: keeps credHelpers and credsStore, adds to existing auths, the new entry wins', () => {
+    const cases: [string | undefined, unknown][] = [
+      [undefined, { auths: { r: { auth: 'new' } } }],
+      ['', { auths: { r: { auth: 'new' } } }],
+      ['{}', { auths: { r: { auth: 'new' } } }],
+      [
+        '{"credHelpers":{"123.dkr.ecr.aws":"ecr-login"}}',
+        { auths: { r: { auth: 'new' } }, credHelpers: { '123.dkr.ecr.aws': 'ecr-login' } },
+      ],
+      [
+        '{"auths":{"a":{"auth":"a\\"}b"},"r":{"auth":"old"}},"credsStore":"desktop"}',
+        { auths: { a: { auth: 'a"}b' }, r: { auth: 'new' } }, credsStore: 'desktop' },
+      ],
+      ['{\n  "auths": {}\n}\n', { auths: { r: { auth: 'new' } } }],
+    ]
+    for (const [config, expected] of cases) {
+      const dir = mkdtempSync(join(tmpdir(), 'catalog-lib-config-'))
+      try {
+        if (config !== undefined) writeFileSync(join(dir, 'from.json'), config)
+        const result = runLib(
+          shell,
+          `auths='"r":{"auth":"new"}'\nwrite_docker_config "$D/from.json" "$D/to.json"`,
+          {
+            D: dir,
+          },
+        )
+        expect(result.status, result.err).toBe(0)
+        expect(JSON.parse(readFileSync(join(dir, 'to.json'), 'utf8')), String(config)).toEqual(expected)
+        expect(statSync(join(dir, 'to.json')).mode & 0o777).toBe(0o600)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  })
+
+  it('registry_auths builds the login and dependency proxy entries from the environment, without echoing them', () => {
+    const result = runLib(shell, 'registry_auths; printf "%s" "$auths"', {
+      CONTAINER_BUILD_REGISTRY: 'registry.example:5000',
+      CONTAINER_BUILD_REGISTRY_USER: 'ci',
+      CONTAINER_BUILD_REGISTRY_PASSWORD_VARIABLE: 'MY_TOKEN',
+      MY_TOKEN: 'p@ss word',
+      CI_DEPENDENCY_PROXY_SERVER: 'gitlab.example:443',
+      CI_DEPENDENCY_PROXY_USER: 'proxy',
+      CI_DEPENDENCY_PROXY_PASSWORD: 'proxy-pass',
+    })
+    expect(result.status, result.err).toBe(0)
+    const base64 = (text: string) => Buffer.from(text).toString('base64')
+    expect(JSON.parse(`{${result.out}}`)).toEqual({
+      'registry.example:5000': { auth: base64('ci:p@ss word') },
+      'gitlab.example': { auth: base64('proxy:proxy-pass') },
+    })
+    expect(result.err).toBe('')
+    const noLogin = runLib(shell, 'registry_auths; printf "[%s]" "$auths"', {
+      CONTAINER_BUILD_REGISTRY_USER: '',
+    })
+    expect(noLogin.out).toBe('[]')
+    const badHost = runLib(shell, 'registry_auths', {
+      CONTAINER_BUILD_REGISTRY: 'a"b',
+      CONTAINER_BUILD_REGISTRY_USER: 'ci',
+    })
+    expect(badHost.err.trim()).toBe(`ERROR: invalid registry host 'a"b'`)
   })
 
   it("image_report writes today's dotenv names by default, prefixed ones and the platform for a per-platform build", () => {

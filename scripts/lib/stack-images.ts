@@ -8,6 +8,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { $, fs, type Shell } from 'zx'
 import { type BuiltBusybox, buildBusybox } from './busybox.js'
+import { unpackDebianPackages } from './debian-apt.js'
 import { goBinary } from './go-tools.js'
 import { PREFIX, paths } from './stack-layout.js'
 import { debianSource, goTool } from './tool-versions.js'
@@ -152,6 +153,7 @@ export interface LocalImages {
   dockerCli: string
   dockerDind: string
   buildkit: string
+  buildkitRootless: string
   cosign: string
   cosignV2: string
   buildah: string
@@ -167,6 +169,7 @@ export function localImageTags(): LocalImages {
     dockerCli: `${LOCAL_PREFIX}/docker:cli`,
     dockerDind: `${LOCAL_PREFIX}/docker:dind`,
     buildkit: `${LOCAL_PREFIX}/moby/buildkit:${goTool('buildkit').version}`,
+    buildkitRootless: `${LOCAL_PREFIX}/moby/buildkit:${goTool('buildkit').version}-rootless`,
     cosign: `${LOCAL_PREFIX}/cosign:${goTool('cosign').version}-dev`,
     cosignV2: `${LOCAL_PREFIX}/cosign:${goTool('cosign-v2').version}-dev`,
     buildah: `${LOCAL_PREFIX}/buildah:${debianSource('rootfs-buildah').suite}`,
@@ -286,6 +289,8 @@ export async function buildLocalImages(
     }),
   )
 
+  report(tags.buildkitRootless, await buildkitRootlessImage(ctx, tags.buildkitRootless))
+
   for (const [tag, toolName] of [
     [tags.cosign, 'cosign'],
     [tags.cosignV2, 'cosign-v2'],
@@ -330,6 +335,44 @@ export async function buildLocalImages(
     }),
   )
   return tags
+}
+
+/** The rootless BuildKit image: the BuildKit binaries and rootlesskit, Debian's newuidmap/newgidmap. */
+async function buildkitRootlessImage(ctx: ImageContext, tag: string) {
+  const helpers = debianSource('rootless-helpers')
+  const debian = await unpackDebianPackages('rootless-helpers', helpers.suite, helpers.packages)
+  return buildImage(ctx, 'buildkit-rootless', tag, async (dir) => {
+    const root = `${dir}/rootfs`
+    await alpineLikeRoot(root, ctx.busybox)
+    await fs.appendFile(`${root}/etc/passwd`, 'user:x:1000:1000::/home/user:/bin/sh\n')
+    await fs.appendFile(`${root}/etc/group`, 'user:x:1000:\n')
+    await fs.writeFile(`${root}/etc/subuid`, 'user:100000:65536\n')
+    await fs.writeFile(`${root}/etc/subgid`, 'user:100000:65536\n')
+    for (const path of ['run/user/1000', 'home/user/.local/tmp', 'home/user/.local/share/buildkit'])
+      await fs.ensureDir(`${root}/${path}`)
+    const buildkit = goTool('buildkit')
+    const source = await moduleDir(buildkit.module, buildkit.version)
+    await copyExecutable(goBinary(buildkit, 'buildkitd'), `${root}/usr/bin/buildkitd`)
+    await copyExecutable(goBinary(buildkit, 'buildctl'), `${root}/usr/bin/buildctl`)
+    await copyExecutable(goBinary(goTool('runc'), 'runc'), `${root}/usr/bin/buildkit-runc`)
+    await copyExecutable(goBinary(goTool('rootlesskit'), 'rootlesskit'), `${root}/usr/bin/rootlesskit`)
+    await copyExecutable(
+      `${source}/examples/buildctl-daemonless/buildctl-daemonless.sh`,
+      `${root}/usr/bin/buildctl-daemonless.sh`,
+    )
+    // The Dockerfile gives them file capabilities with setcap, which stays out of the image.
+    for (const program of ['newuidmap', 'newgidmap'])
+      await copyExecutable(`${debian}/usr/bin/${program}`, `${root}/usr/bin/${program}`)
+    await copyExecutable(`${debian}/usr/sbin/setcap`, `${dir}/setcap/setcap`)
+    await copyExecutable(`${debian}/usr/bin/fuse-overlayfs`, `${root}/usr/bin/fuse-overlayfs`)
+    // The glibc and libraries those programs link (the Go programs are static), without iconv modules.
+    await fs.copy(`${debian}/usr/lib/x86_64-linux-gnu`, `${root}/usr/lib/x86_64-linux-gnu`, {
+      filter: (path: string) => !path.includes('/gconv'),
+    })
+    await fs.ensureDir(`${root}/usr/lib64`)
+    await fs.symlink('../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', `${root}/usr/lib64/ld-linux-x86-64.so.2`)
+    await fs.symlink('usr/lib64', `${root}/lib64`)
+  })
 }
 
 async function moduleDir(module: string, version: string): Promise<string> {

@@ -44,8 +44,9 @@ describe('faults', () => {
   it('cache reference missing: the first build succeeds and writes the cache', async () => {
     expect(await listTags(repo('cache-missing/buildx/cache'))).toEqual([])
     expect(await listTags(repo('cache-missing/buildah/cache'))).toEqual([])
+    expect(await listTags(repo('cache-missing/buildkit/cache'))).toEqual([])
     const run = await runScenario(workspace(), { scenario: faults('cache-missing'), ...buildahRunner })
-    for (const job of ['build-buildx', 'build-buildah']) {
+    for (const job of ['build-buildx', 'build-buildah', 'build-buildkit']) {
       expect(run.status(job), tail(run)).toBe('passed')
       const builder = job.replace('build-', '')
       expect(await manifestDigest(repo(`cache-missing/${builder}`), 'latest')).toBe(
@@ -61,7 +62,7 @@ describe('faults', () => {
       variables: { E2E_UNREACHABLE_REGISTRY: stackEnv().E2E_UNREACHABLE_REGISTRY },
       ...buildahRunner,
     })
-    for (const job of ['build-buildx', 'build-buildah']) {
+    for (const job of ['build-buildx', 'build-buildah', 'build-buildkit']) {
       expect(run.status(job), `${job}\n${run.jobLog(job).slice(-3000)}`).toBe('passed')
       const builder = job.replace('build-', '')
       expect(await manifestDigest(repo(`cache-unreachable/${builder}`), 'latest')).toBe(
@@ -78,7 +79,7 @@ describe('faults', () => {
       ...buildahRunner,
     })
     expect(run.exitCode).not.toBe(0)
-    for (const job of ['build-buildx', 'build-buildah']) {
+    for (const job of ['build-buildx', 'build-buildah', 'build-buildkit']) {
       const log = run.jobLog(job)
       expect(run.status(job), tail(run)).toBe('failed')
       expect(log).toMatch(/unauthorized|invalid username\/password|incorrect username or password/i)
@@ -115,10 +116,21 @@ describe('faults', () => {
     expect(labels['org.opencontainers.image.revision']).toBe(
       '$(touch injection-canary)`touch injection-canary`',
     )
+    expect(run.status('inject-buildkit-build-args'), tail(run)).toBe('passed')
+    const buildkitLabels = await imageLabels(run.dotenv('inject-buildkit-build-args').IMAGE_REF as string)
+    expect(buildkitLabels['org.opencontainers.image.revision']).toBe(
+      '$(touch injection-canary)`touch injection-canary`',
+    )
+    // The PEM-looking text became the CA file buildkitd trusts (as text: it is no certificate).
+    expect(run.status('inject-buildkit-ca-certificate'), tail(run)).toBe('failed')
+    expect(run.jobLog('inject-buildkit-ca-certificate')).toMatch(
+      /x509: certificate signed by unknown authority[\s\S]*ERROR: could not check the registry login/,
+    )
     expect(run.status('inject-cosign-annotations'), tail(run)).toBe('passed')
     expect(run.jobLog('inject-cosign-annotations')).toContain('"com.example.a":"$(touch injection-canary)"')
     expect(await listTags(repo('injection/buildx-context'))).toEqual([])
     expect(await listTags(repo('injection/buildah-dockerfile'))).toEqual([])
+    expect(await listTags(repo('injection/buildkit-ca-certificate'))).toEqual([])
   })
 
   it('a variable whose value looks like list syntax stays inside its one list item, for every builder', async () => {
@@ -128,7 +140,7 @@ describe('faults', () => {
       variables: { EVIL_VALUE: evil },
       ...buildahRunner,
     })
-    for (const builder of ['buildx', 'kaniko', 'buildah']) {
+    for (const builder of ['buildx', 'kaniko', 'buildah', 'buildkit']) {
       const job = `build-${builder}`
       expect(run.status(job), `${job}\n${run.jobLog(job).slice(-3000)}`).toBe('passed')
       const labels = await imageLabels(run.dotenv(job).IMAGE_REF as string)

@@ -106,51 +106,6 @@ describe('inputs with surprising results are refused', () => {
   })
 })
 
-describe("kaniko: the registry credentials are merged into the image's Docker config", () => {
-  const script = ((renderedJobs('kaniko').kaniko?.script ?? []) as string[]).join('\n')
-  const mergeAuths = /^merge_auths\(\) \{[\s\S]*?^\}$/m.exec(script)?.[0]
-  const shells = [
-    ['bash'],
-    ['dash'],
-    ...(existsSync('/opt/catalog-e2e/busybox/1.37.0/busybox')
-      ? [['/opt/catalog-e2e/busybox/1.37.0/busybox', 'sh']]
-      : []),
-  ]
-
-  it('finds the function in the rendered script', () => {
-    expect(mergeAuths).toBeDefined()
-  })
-
-  it.each(shells)(
-    'keeps credHelpers and credsStore, adds to existing auths, and the new entry wins (%s)',
-    (...shell) => {
-      const cases: [string, unknown][] = [
-        ['', { auths: { r: { auth: 'new' } } }],
-        ['{}', { auths: { r: { auth: 'new' } } }],
-        [
-          '{"credHelpers":{"123.dkr.ecr.aws":"ecr-login"}}',
-          { auths: { r: { auth: 'new' } }, credHelpers: { '123.dkr.ecr.aws': 'ecr-login' } },
-        ],
-        [
-          '{"auths":{"a":{"auth":"a\\"}b"},"r":{"auth":"old"}},"credsStore":"desktop"}',
-          { auths: { a: { auth: 'a"}b' }, r: { auth: 'new' } }, credsStore: 'desktop' },
-        ],
-        ['{\n  "auths": {}\n}\n', { auths: { r: { auth: 'new' } } }],
-      ]
-      for (const [config, expected] of cases) {
-        const [command = 'sh', ...args] = shell
-        const result = spawnSync(
-          command,
-          [...args, '-c', `${mergeAuths}\nmerge_auths '"r":{"auth":"new"}'`],
-          { input: config, encoding: 'utf8' },
-        )
-        expect(result.status, result.stderr).toBe(0)
-        expect(JSON.parse(result.stdout), config).toEqual(expected)
-      }
-    },
-  )
-})
-
 /** GitLab's `extends`: the hidden jobs merged in order (hashes deeply, anything else replaced), the job's own keys last. */
 function withExtends(jobs: Record<string, Record<string, unknown>>, job: string): Record<string, unknown> {
   const merge = (base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> => {

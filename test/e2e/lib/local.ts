@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, onTestFinished } from 'vitest'
 import { localImageTags, mirrorOf, stackEnv } from '../../../scripts/lib/e2e-stack.js'
+import { engineDefaultSeccompProfile, rootlessBuildkitProfile } from '../../../scripts/lib/seccomp-profile.js'
 import { PROJECT_DIR, type RunResult, runNamespace } from '../runner/run-pipeline.js'
 import type { Variable } from '../runner/variables.js'
 import { createWorkspace, PROJECT_PATH, type Workspace } from './workspace.js'
@@ -33,6 +34,7 @@ export function localInputs(): Record<string, Record<string, unknown>> {
     },
     'kaniko-proxy': { image: images.kaniko },
     buildah: { image: images.buildah },
+    buildkit: { image: images.buildkitRootless },
     'cosign-sign': { image: images.cosign },
     manifest: { image: images.regctl },
   }
@@ -89,6 +91,25 @@ export const RUNNER_TAGS = { amd64: 'e2e-linux-amd64', arm64: 'e2e-arm64-builds-
  * buildah's chroot isolation creates (`unshare(CLONE_NEWUSER): Operation not permitted`); no --privileged.
  */
 export const buildahRunner = { runner: { securityOpt: ['seccomp=unconfined'] } }
+
+/**
+ * The runner configuration rootless BuildKit jobs need, and no more: Docker's default seccomp profile plus the
+ * system calls for user and mount namespaces (scripts/lib/seccomp-profile.ts); no capability, no --privileged.
+ * The Engine API takes the profile itself, as a runner's `security_opt = ["seccomp=<JSON>"]` passes it.
+ * `unmaskedSystemPaths` (what `docker run --security-opt systempaths=unconfined` does) is for `process_sandbox: true`.
+ */
+export function buildkitRunner(options: { unmaskedSystemPaths?: boolean } = {}): {
+  runner: { securityOpt: string[]; unmaskedSystemPaths: boolean }
+} {
+  buildkitSeccomp ??= JSON.stringify(rootlessBuildkitProfile(engineDefaultSeccompProfile()))
+  return {
+    runner: {
+      securityOpt: [`seccomp=${buildkitSeccomp}`],
+      unmaskedSystemPaths: options.unmaskedSystemPaths === true,
+    },
+  }
+}
+let buildkitSeccomp: string | undefined
 
 /** The registry password must never reach a log: GitLab would mask it, this runner does not. */
 export function expectNoRegistryPassword(run: RunResult): void {

@@ -25,6 +25,13 @@ export interface RunnerConfig {
   servicesPrivileged: boolean
   capAdd: string[]
   securityOpt: string[]
+  /**
+   * Not a GitLab Runner setting: job containers without masked or read-only /proc and /sys paths, as
+   * `docker run --security-opt systempaths=unconfined` makes them. The docker CLI turns that option into empty
+   * MaskedPaths and ReadonlyPaths; the Engine API refuses it as a security option, and GitLab Runner passes
+   * `security_opt` to the Engine API as it is.
+   */
+  unmaskedSystemPaths: boolean
   /** config.toml `volumes`: a bare container path is a fresh volume per job; `host:container[:mode]` a bind. */
   volumes: string[]
   /**
@@ -253,6 +260,7 @@ export async function runJob(config: RunnerConfig, spec: JobSpec): Promise<JobOu
           Privileged: config.privileged,
           CapAdd: config.capAdd,
           SecurityOpt: config.securityOpt,
+          ...(config.unmaskedSystemPaths ? { MaskedPaths: [], ReadonlyPaths: [] } : {}),
           Binds: [...projectMounts, ...sharedMounts],
           Links: links,
         },

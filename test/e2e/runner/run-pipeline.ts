@@ -81,6 +81,7 @@ export const defaultRunner = (): RunnerConfig => {
     servicesPrivileged: true,
     capAdd: [],
     securityOpt: [],
+    unmaskedSystemPaths: false,
     // As GitLab's Docker-in-Docker documentation configures a runner: the dind service writes its client
     // certificates to /certs/client and the job reads them there.
     volumes: ['/certs/client'],
