@@ -9,6 +9,7 @@ import { runPassing } from './lib/builder-scenarios.js'
 import { keyVariables, secretsInLog, useCosignKeys } from './lib/cosign-keys.js'
 import {
   buildahRunner,
+  buildkitRunner,
   expectNoRegistryPassword,
   keepWorkspaces,
   RUNNER_TAGS,
@@ -166,6 +167,48 @@ describe('manifest: native per-platform builds merged into one signed index', ()
       digest: arm64.ARM64_IMAGE_DIGEST,
       elfMachine: EM_AARCH64,
     })
+  })
+
+  it('buildkit: rootless BuildKit per platform, one by digest and one under its platform_tag, each with its own cache', async () => {
+    const scenario = 'test/pipelines/manifest/buildkit.gitlab-ci.yml'
+    const { ws, run, repo } = await runPassing(
+      scenario,
+      ['build-amd64', 'build-arm64', 'manifest', 'verify:index'],
+      buildkitRunner(),
+    )
+    expect(run.jobTags('build-amd64')).toEqual([RUNNER_TAGS.amd64])
+    expect(run.jobTags('build-arm64')).toEqual([RUNNER_TAGS.arm64])
+    const amd64 = run.dotenv('build-amd64')
+    const arm64 = run.dotenv('build-arm64')
+    const platformTag = `${ws.sha.slice(0, 8)}-arm64`
+    expect(amd64).toMatchObject({ AMD64_IMAGE_PLATFORM: 'linux/amd64', AMD64_IMAGE_TAG: '' })
+    expect(arm64).toMatchObject({ ARM64_IMAGE_PLATFORM: 'linux/arm64', ARM64_IMAGE_TAG: platformTag })
+    expect(await manifestDigest(repo, platformTag)).toBe(arm64.ARM64_IMAGE_DIGEST)
+    // Each build pushed an index of its image and a provenance attestation; the merged index lists both images
+    // and keeps both attestations next to them.
+    const imageOf = async (digest: string) => {
+      const built = await getManifest(repo, digest)
+      expect(built?.mediaType, digest).toBe('application/vnd.oci.image.index.v1+json')
+      const entries = (built?.body.manifests ?? []) as Descriptor[]
+      expect(entries.filter(isAttestation), digest).toHaveLength(1)
+      return entries.find((d) => !isAttestation(d))?.digest
+    }
+    const index = await indexAt(repo, 'latest')
+    expect(index.images).toEqual({
+      'linux/amd64': await imageOf(amd64.AMD64_IMAGE_DIGEST as string),
+      'linux/arm64': await imageOf(arm64.ARM64_IMAGE_DIGEST as string),
+    })
+    expect(index.attestations).toHaveLength(2)
+    expect((await listTags(repo)).sort()).toEqual(['latest', platformTag].sort())
+    // One cache per platform: two builds on one branch would otherwise overwrite each other's.
+    expect(await listTags(`${repo}/cache`)).toEqual(['main-linux-amd64', 'main-linux-arm64'])
+    expect(await platformImage(`${repo}:latest`, 'linux', 'arm64', 'bin/busybox')).toMatchObject({
+      os: 'linux',
+      architecture: 'arm64',
+      elfMachine: EM_AARCH64,
+    })
+    expect(run.jobLog('build-arm64')).toMatch(/buildkitd runs as uid 1000 /)
+    expectNoRegistryPassword(run)
   })
 })
 

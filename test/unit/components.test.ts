@@ -129,7 +129,7 @@ function withExtends(jobs: Record<string, Record<string, unknown>>, job: string)
 }
 
 describe('runner tags, one platform per job, dotenv prefixes', () => {
-  const builders = ['buildx-cache', 'kaniko', 'kaniko-proxy', 'buildah']
+  const builders = ['buildx-cache', 'buildkit', 'kaniko', 'kaniko-proxy', 'buildah']
   const jobs = [...builders, 'manifest']
 
   it.each(jobs)('%s: no `tags:` at all by default, so the pipeline’s default:tags still apply', (name) => {
