@@ -165,3 +165,22 @@ merge_auths() {
     }
     END { if (NR == 0) printf "{\"auths\":{%s}}\n", AUTHS }'
 }
+# start_build_log: when build_log names a file (CONTAINER_BUILD_LOG), makes it empty and its path absolute, so
+# run_logged can append to it from any directory. The file is a job artifact: it must stay inside the project.
+start_build_log() {
+  [ -n "${CONTAINER_BUILD_LOG:-}" ] || return 0
+  case /$CONTAINER_BUILD_LOG/ in //*|*/../*|*/./*|*//*) fail "build_log '$CONTAINER_BUILD_LOG' is not a relative path inside the project directory" ;; esac
+  case $CONTAINER_BUILD_LOG in */*) mkdir -p "${CONTAINER_BUILD_LOG%/*}" ;; esac
+  : > "$CONTAINER_BUILD_LOG" || fail "cannot write build_log '$CONTAINER_BUILD_LOG'"
+  CONTAINER_BUILD_LOG=$PWD/$CONTAINER_BUILD_LOG
+}
+# run_logged COMMAND [ARG...]: runs COMMAND with its output in the job log and, after start_build_log, appended to
+# the build_log file as well (stderr with stdout); returns COMMAND's status, which a pipe into tee would lose. The
+# status comes back on fd 3 (no temporary file: the kaniko image has no /tmp); fd 4 is the job log.
+run_logged() {
+  if [ -z "${CONTAINER_BUILD_LOG:-}" ]; then "$@"; return; fi
+  exec 4>&1
+  _rl_code=$({ { "$@" 3>&- 4>&- 2>&1 && echo 0 >&3 || echo "$?" >&3; } | tee -a "$CONTAINER_BUILD_LOG" >&4; } 3>&1)
+  exec 4>&-
+  return "${_rl_code:-1}"
+}

@@ -192,6 +192,39 @@ describe.each(shells)('catalog-lib in %s', (_name, shell) => {
     )
   })
 
+  it("run_logged keeps the output in the job log and, with build_log, in the file; the status is the command's", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-lib-log-'))
+    try {
+      const script = [
+        'cd "$DIR"',
+        'start_build_log',
+        'run_logged sh -c "echo out; echo err >&2; exit 3" || echo "status $?"',
+        'run_logged sh -c "echo again"',
+        'echo "status $?"',
+      ].join('\n')
+      const logged = runLib(shell, script, { DIR: dir, CONTAINER_BUILD_LOG: 'logs/build.log' })
+      expect(logged.out).toBe('out\nerr\nstatus 3\nagain\nstatus 0\n')
+      expect(readFileSync(join(dir, 'logs/build.log'), 'utf8')).toBe('out\nerr\nagain\n')
+      // Without build_log the command runs as it is: stderr stays stderr, no file.
+      const plain = runLib(shell, script, { DIR: dir, CONTAINER_BUILD_LOG: '' })
+      expect(plain).toMatchObject({ out: 'out\nstatus 3\nagain\nstatus 0\n', err: 'err\n' })
+      expect(readdirSync(dir)).toEqual(['logs'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it.each(['/etc/passwd', '../up.log', 'a/../../b', './a', 'a//b', 'logs/'])(
+    'start_build_log refuses %j: the artifact must be a file inside the project',
+    (path) => {
+      const result = runLib(shell, 'start_build_log && echo started', { CONTAINER_BUILD_LOG: path })
+      expect(result.status).toBe(1)
+      expect(result.err.trim()).toBe(
+        `ERROR: build_log '${path}' is not a relative path inside the project directory`,
+      )
+    },
+  )
+
   it('without_credentials strips user:password@ from a URL', () => {
     expect(runLib(shell, 'without_credentials http://user:p%40ss@proxy.example:3128/x', {}).out).toBe(
       'http://proxy.example:3128/x',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { stackEnv } from '../../scripts/lib/e2e-stack.js'
-import { buildahRunner, registryImage, workspace } from './lib/local.js'
+import { buildahRunner, buildkitRunner, registryImage, workspace } from './lib/local.js'
 import { planLocalScenario, runScenario, tail } from './lib/pipeline.js'
 import { imageLabels, listTags, manifestDigest } from './lib/registry.js'
 import { PipelineConfigError } from './lib/render.js'
@@ -54,6 +54,19 @@ describe('faults', () => {
       )
       expect((await listTags(repo(`cache-missing/${builder}/cache`))).length).toBeGreaterThan(0)
     }
+  })
+
+  it('a warm build that did not use the cache: verify:cache-hit fails, naming the steps built again', async () => {
+    const run = await runScenario(workspace(), { scenario: faults('cache-not-used'), ...buildkitRunner() })
+    for (const job of ['build-cold', 'build-warm']) expect(run.status(job), tail(run)).toBe('passed')
+    // Both logs were kept as artifacts and reached the verify job; the cold one shows the steps it ran.
+    expect(run.jobLog('build-cold')).toMatch(/build-cold\.log: found/)
+    expect(run.status('verify:cache-hit'), tail(run)).toBe('failed')
+    const log = run.jobLog('verify:cache-hit')
+    expect(log).toMatch(/^built\tRUN sleep 5 /m)
+    expect(log).toContain(
+      'VERIFY FAILED: the warm build did not take these steps from the cache: RUN sleep 5 && mkdir -p /out',
+    )
   })
 
   it('cache registry unreachable: the build still succeeds and pushes', async () => {

@@ -7,7 +7,12 @@ export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
     root: new URL('../..', import.meta.url).pathname,
-    include: ['scripts/**/*.test.ts', 'test/e2e/runner/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    include: [
+      'scripts/**/*.test.ts',
+      'test/e2e/runner/**/*.test.ts',
+      'test/pipelines/**/*.test.ts',
+      'test/unit/**/*.test.ts',
+    ],
     // These spawn real shells; on two busy cores a test can wait seconds for its turn.
     testTimeout: 30_000,
   },

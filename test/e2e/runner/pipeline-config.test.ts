@@ -76,6 +76,23 @@ describe('planning a pipeline as GitLab creates its jobs', () => {
     expect(of('late')).toEqual(['build', 'sign'])
   })
 
+  it('reads artifacts:paths and artifacts:when, and refuses what this runner would copy wrongly', () => {
+    const jobs = (artifacts: unknown) =>
+      pipelineConfig({ build: { image: 'x', script: ['x'], artifacts } }).jobs[0]
+    expect(jobs({ paths: ['build.log'], when: 'always', reports: { dotenv: 'image.env' } })).toMatchObject({
+      artifactPaths: ['build.log'],
+      artifactsWhen: 'always',
+      dotenvReports: ['image.env'],
+    })
+    expect(jobs(undefined)).toMatchObject({ artifactPaths: [], artifactsWhen: 'on_success' })
+    expect(() => jobs({ paths: ['logs/*.log'] })).toThrow(
+      "build.artifacts.paths: 'logs/*.log': this runner copies plain paths, not globs",
+    )
+    expect(() => jobs({ paths: ['a'], when: 'sometimes' })).toThrow(
+      "build.artifacts.when: 'sometimes' is not on_success, on_failure or always",
+    )
+  })
+
   it('expands runner tags as GitLab does when it creates the job: known variables, unknown ones kept as written', () => {
     const tagged = pipelineConfig({
       variables: { ARM_TAG: 'saas-linux-small-arm64' },

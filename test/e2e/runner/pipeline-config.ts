@@ -37,6 +37,9 @@ export interface JobConfig {
   needs?: NeedConfig[]
   dependencies?: string[]
   dotenvReports: string[]
+  /** `artifacts:paths` (files and directories inside the project; no globs here) and `artifacts:when`. */
+  artifactPaths: string[]
+  artifactsWhen: 'on_success' | 'on_failure' | 'always'
   allowFailure: boolean
   /** `tags:` as written; absent and `[]` are both no tags. */
   tags: string[]
@@ -119,7 +122,20 @@ export function pipelineConfig(merged: Record<string, unknown>): PipelineConfig 
     if (RESERVED.has(name) || name.startsWith('.') || raw === null || typeof raw !== 'object') continue
     const job = raw as Record<string, unknown>
     if (job.trigger !== undefined) throw new ConfigError(`${name}: trigger jobs are not run locally`)
-    const artifacts = (job.artifacts ?? {}) as { reports?: { dotenv?: unknown } }
+    const artifacts = (job.artifacts ?? {}) as {
+      reports?: { dotenv?: unknown }
+      paths?: unknown
+      when?: unknown
+    }
+    const artifactPaths = strings(artifacts.paths, `${name}.artifacts.paths`)
+    for (const path of artifactPaths)
+      if (/[*?[]/.test(path))
+        throw new ConfigError(`${name}.artifacts.paths: '${path}': this runner copies plain paths, not globs`)
+    const artifactsWhen = artifacts.when ?? 'on_success'
+    if (artifactsWhen !== 'on_success' && artifactsWhen !== 'on_failure' && artifactsWhen !== 'always')
+      throw new ConfigError(
+        `${name}.artifacts.when: '${String(artifactsWhen)}' is not on_success, on_failure or always`,
+      )
     jobs.push({
       name,
       stage: typeof job.stage === 'string' ? job.stage : 'test',
@@ -138,6 +154,8 @@ export function pipelineConfig(merged: Record<string, unknown>): PipelineConfig 
         ? { dependencies: strings(job.dependencies, `${name}.dependencies`) }
         : {}),
       dotenvReports: strings(artifacts.reports?.dotenv, `${name}.artifacts.reports.dotenv`),
+      artifactPaths,
+      artifactsWhen,
       allowFailure:
         job.allow_failure === true || (typeof job.allow_failure === 'object' && job.allow_failure !== null),
       tags: strings(job.tags, `${name}.tags`),
@@ -247,7 +265,7 @@ export function upstreamOf(planned: PlannedJob, all: PlannedJob[], stages: strin
   return all.filter((p) => stages.indexOf(p.job.stage) < index).map((p) => p.job.name)
 }
 
-/** The jobs whose dotenv reports a job inherits: `needs` with artifacts, else `dependencies`, else every earlier stage. */
+/** The jobs whose artifacts (dotenv reports, paths) a job receives: `needs` with artifacts, else `dependencies`, else every earlier stage. */
 export function artifactSourcesOf(planned: PlannedJob, all: PlannedJob[], stages: string[]): string[] {
   const exists = (name: string) => all.some((p) => p.job.name === name)
   if (planned.job.needs)

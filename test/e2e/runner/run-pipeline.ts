@@ -1,11 +1,11 @@
 // Runs a scenario pipeline as GitLab and its Runner would, on the local stack: components rendered by
 // @catalog/engine (GitLab's interpolation, functions included), the configuration merged by gitlab-ci-local's
 // `--preview` (includes, `extends`, `!reference`), jobs planned from `rules`/`stages`/`needs`, and every job run
-// in its image by the docker executor of ./docker-executor.ts, with GitLab's variable precedence and dotenv
-// hand-over between jobs.
+// in its image by the docker executor of ./docker-executor.ts, with GitLab's variable precedence and the hand-over
+// of artifacts (dotenv reports and `artifacts:paths`) between jobs.
 import { execFileSync, spawn } from 'node:child_process'
-import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { stackEnv } from '../../../scripts/lib/e2e-stack.js'
 import { type Prepared, prepareScenario } from '../lib/render.js'
@@ -218,7 +218,7 @@ export async function planScenario(workspace: Workspace, options: RunOptions): P
 export async function runPipeline(workspace: Workspace, options: RunOptions): Promise<RunResult> {
   const { prepared, config, planned, predefined, project } = await planScenario(workspace, options)
   const runner = { ...defaultRunner(), ...options.runner }
-  const outcomes = new Map<string, JobOutcome & { status: 'passed' | 'failed' }>()
+  const outcomes = new Map<string, JobOutcome & { status: 'passed' | 'failed'; artifactsDir?: string }>()
   const summary: string[] = []
   const succeeded = (name: string) => {
     const outcome = outcomes.get(name)
@@ -249,6 +249,7 @@ export async function runPipeline(workspace: Workspace, options: RunOptions): Pr
       globalYaml: config.variables,
       runner,
       dotenvOf: (name) => outcomes.get(name)?.dotenv ?? {},
+      artifactsOf: (name) => outcomes.get(name)?.artifactsDir,
     })
     const status = outcome.exitCode === 0 ? 'passed' : 'failed'
     outcomes.set(item.job.name, { ...outcome, status })
@@ -279,14 +280,14 @@ async function runPlannedJob(
     globalYaml: VariableSet
     runner: RunnerConfig
     dotenvOf: (job: string) => Record<string, string>
+    /** Where a finished job's `artifacts:paths` were kept, if it kept any. */
+    artifactsOf: (job: string) => string | undefined
   },
-): Promise<JobOutcome> {
+): Promise<JobOutcome & { artifactsDir?: string }> {
   const { job } = item
   const jobId = 5000 + ++jobCounter
-  const dotenv = Object.assign(
-    {},
-    ...artifactSourcesOf(item, planned, stages).map(context.dotenvOf),
-  ) as Record<string, string>
+  const sources = artifactSourcesOf(item, planned, stages)
+  const dotenv = Object.assign({}, ...sources.map(context.dotenvOf)) as Record<string, string>
   const predefined = {
     ...context.predefined,
     CI_JOB_ID: String(jobId),
@@ -308,7 +309,12 @@ async function runPlannedJob(
   const expand = (text: string) =>
     text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => env[name] ?? '')
   const hostProjectDir = checkout(workspace, jobId, env.GIT_STRATEGY ?? 'fetch')
-  return runJob(context.runner, {
+  // The artifacts of the jobs it depends on, extracted into the project directory as the runner does.
+  for (const source of sources) {
+    const kept = context.artifactsOf(source)
+    if (kept) cpSync(kept, hostProjectDir, { recursive: true })
+  }
+  const outcome = await runJob(context.runner, {
     // The process id keeps names apart when several suites share the daemon.
     id: `ce2e-${process.pid}-${jobId}`,
     name: job.name,
@@ -340,6 +346,26 @@ async function runPlannedJob(
     hostProjectDir,
     projectDir: PROJECT_DIR,
   })
+  const keep =
+    job.artifactsWhen === 'always' || (job.artifactsWhen === 'on_failure') === (outcome.exitCode !== 0)
+  if (!keep || job.artifactPaths.length === 0) return outcome
+  const artifactsDir = join(workspace.builds, 'artifacts', String(jobId))
+  const notes: string[] = ['Uploading artifacts...']
+  for (const path of job.artifactPaths.map(expand)) {
+    const from = resolve(hostProjectDir, path)
+    const inside = relative(hostProjectDir, from)
+    if (inside === '' || inside.startsWith('..')) {
+      notes.push(`WARNING: ${path}: not inside the project directory, not uploaded`)
+      continue
+    }
+    if (!existsSync(from)) {
+      notes.push(`WARNING: ${path}: no matching files`)
+      continue
+    }
+    cpSync(from, join(artifactsDir, inside), { recursive: true })
+    notes.push(`${path}: found`)
+  }
+  return { ...outcome, log: `${outcome.log}\n${notes.join('\n')}`, artifactsDir }
 }
 
 /** For failure messages: the runner's summary and the tail of every failed job's log. */

@@ -1,7 +1,7 @@
-// The cache-report parsers on excerpts of real builder output (BuildKit plain progress with a local and a
-// registry cache hit, buildah --layers with --cache-from, kaniko --cache).
+// cache-steps.awk (through the suite's cacheSteps) on excerpts of real builder output: BuildKit plain progress
+// with a local and a registry cache hit, buildah --layers with --cache-from, kaniko --cache.
 import { describe, expect, it } from 'vitest'
-import { buildahSteps, buildkitSteps, kanikoSteps } from './lib/cache-report.js'
+import { buildahSteps, buildkitSteps, cacheSteps, kanikoSteps } from '../../e2e/lib/cache-report.js'
 
 describe('cache reports', () => {
   it('BuildKit: CACHED and an imported layer are hits, an executed step is not; FROM and metadata are not counted', () => {
@@ -58,5 +58,19 @@ describe('cache reports', () => {
       { instruction: 'COPY app/version.txt /out/version.txt', cached: false },
       { instruction: 'RUN cp /out/version.txt /out/version.copy', cached: false },
     ])
+  })
+
+  it('GitLab job-log prefixes and timestamps do not hide a step', () => {
+    const log = [
+      '2026-12-02T07:00:00.000000Z 01O #8 [build 2/4] RUN sleep 5',
+      '2026-12-02T07:00:00.100000Z 01E #8 CACHED',
+    ].join('\n')
+    expect(buildkitSteps(log)).toEqual([{ instruction: 'RUN sleep 5', cached: true }])
+  })
+
+  it('an unknown log format is refused, not read as "no steps"', () => {
+    expect(() => cacheSteps('docker' as 'buildkit', '#8 [build 2/4] RUN sleep 5')).toThrow(
+      "builder must be buildkit, buildah or kaniko, not 'docker'",
+    )
   })
 })
