@@ -7,7 +7,9 @@
 # - BuildKit plain progress (buildx, buildctl): `#N [stage i/n] RUN …` names step N; `#N CACHED` (local cache)
 #   or the cached layer's download and extraction (`#N sha256:… done`, `#N extracting sha256:…`, an imported
 #   registry cache) mark it cached.
-# - buildah: `STEP i/n: RUN …` starts a step; `--> Using cache …` after it marks it cached.
+# - buildah: `[k/m] STEP i/n: RUN …` starts a step, `--> <image id>` ends it, `--> Using cache …` before that marks
+#   it cached. A `COPY --from` may start a stage that has not been built yet: that stage's steps run inside it, and
+#   its own `Using cache` comes after them, so open steps are kept as a stack.
 # - kaniko: each step is announced as `INFO[…] RUN …`; the cached ones were listed before as
 #   `Using caching version of cmd: RUN …`.
 # Lines may carry a prefix (job name, timestamp) and colour codes, which are ignored.
@@ -37,9 +39,16 @@ builder == "buildkit" {
 
 builder == "buildah" {
   if (match($0, /STEP [0-9]+\/[0-9]+: /)) {
+    step_text = trim(substr($0, RSTART + RLENGTH))
+    stage = match($0, /\[[0-9]+\/[0-9]+\] STEP /) ? substr($0, RSTART, RLENGTH) : ""
+    # A step that prints no result line (a FROM that is not its stage's last step) ends at its stage's next step.
+    if (open && open_stage[open] == stage) open--
     order[++steps] = steps
-    name[steps] = trim(substr($0, RSTART + RLENGTH))
-  } else if (steps && $0 ~ /--> Using cache /) hit[steps] = 1
+    name[steps] = step_text
+    open_step[++open] = steps
+    open_stage[open] = stage
+  } else if (open && $0 ~ /--> Using cache /) hit[open_step[open]] = 1
+  else if (open && $0 ~ /--> [0-9a-f]+[ \t\r]*$/) open--
 }
 
 builder == "kaniko" {

@@ -40,6 +40,52 @@ describe('cache reports', () => {
     ])
   })
 
+  it('buildah: a COPY --from that starts its stage gets its own "Using cache", after that stage\'s steps', () => {
+    // buildah 1.43.2, warm build on a fresh runner: the final stage reached COPY --from=build before the build
+    // stage had run, so the build stage's steps are printed inside the COPY step.
+    const log = [
+      '[3/3] STEP 3/5: LABEL org.opencontainers.image.revision=$REVISION',
+      '--> Using cache 3679799c9409b9fec70d29be3dd8050decab9af840d47104ec848779154e11c7',
+      '--> 3679799c9409',
+      '[3/3] STEP 4/5: COPY --from=build /out/ /app/',
+      '[2/3] STEP 1/4: FROM 3f5361f9b4d9310bd70e1616f64eae822ad63d00025ecdb8c647e91062cb9640 AS build',
+      '[2/3] STEP 2/4: RUN sleep 5 && mkdir -p /out',
+      '--> Cache pulled from remote registry.e2e.test:5443/x/cache:c71f02e38619:c71f02e38619',
+      '--> Using cache 9e3f8e3633f11c540044e3bf8c1ca963d51e7b58cb87883f66a3f842546705c4',
+      '--> 9e3f8e3633f1',
+      '[2/3] STEP 3/4: COPY app/version.txt /out/version.txt',
+      '--> fb44c2061d24',
+      '--> Cache pulled from remote registry.e2e.test:5443/x/cache:1a1fc52c1fc9:1a1fc52c1fc9',
+      '--> Using cache 82fc43723f1c04b7bc504e67f27da8797ed333766190f4e7449200176f8d0e00',
+      '--> 82fc43723f1c',
+      '[3/3] STEP 5/5: CMD ["cat", "/app/version.txt"]',
+      '--> Using cache 3605d20572e16feb149a066977091ef71fe9154c4a613a603e145e77c8a46f1d',
+      '[3/3] COMMIT localhost/catalog-build-5014',
+      '--> 3605d20572e1',
+    ].join('\n')
+    expect(buildahSteps(log)).toEqual([
+      { instruction: 'COPY --from=build /out/ /app/', cached: true },
+      { instruction: 'RUN sleep 5 && mkdir -p /out', cached: true },
+      { instruction: 'COPY app/version.txt /out/version.txt', cached: false },
+    ])
+  })
+
+  it('buildah: a cached step inside a nested stage does not mark the COPY --from that started it', () => {
+    const log = [
+      '[3/3] STEP 4/5: COPY --from=build /out/ /app/',
+      '[2/3] STEP 1/4: FROM base AS build',
+      '[2/3] STEP 2/4: RUN sleep 5',
+      '--> Using cache 9e3f8e3633f11c540044e3bf8c1ca963d51e7b58cb87883f66a3f842546705c4',
+      '--> 9e3f8e3633f1',
+      '--> Pushing cache [registry.e2e.test:5443/x/cache]:1a1fc52c1fc9',
+      '--> 82fc43723f1c',
+    ].join('\n')
+    expect(buildahSteps(log)).toEqual([
+      { instruction: 'COPY --from=build /out/ /app/', cached: false },
+      { instruction: 'RUN sleep 5', cached: true },
+    ])
+  })
+
   it('kaniko: every announced step counts; those first listed as "Using caching version of cmd" are hits; colour is ignored', () => {
     // kaniko v1.27.5, warm build: the first RUN from the registry cache; a cold build announces them alike.
     const warm = [
