@@ -4,12 +4,12 @@
 // auth) as its own test host with a DNS server for the test domain, the Docker Engine that runs the job
 // containers, tinyproxy plus a target only reachable through it, and busybox base images in the registry (one for
 // linux/amd64, one index of linux/amd64 and linux/arm64 for the multi-arch scenarios).
-// Usage: npx tsx scripts/e2e-stack.ts <up|tools|prepare|down|env|status|apt-packages> [--json]
+// Usage: npx tsx scripts/e2e-stack.ts <up|tools|down|env|status|versions|apt-packages> [--json]
 // Leaves behind: programs in /opt/catalog-e2e, state and images in /var/lib/catalog-e2e, pids and sockets in
 // /run/catalog-e2e, an /etc/hosts line, CA files under /etc/docker/certs.d and /etc/containers/certs.d.
 // `down` stops only the daemons `up` started, by their recorded pids.
 import { argv } from 'zx'
-import { down, prepare, stackEnv, status, tools, up } from './lib/e2e-stack.js'
+import { down, stackEnv, status, tools, up } from './lib/e2e-stack.js'
 import { aptPackages } from './lib/stack-layout.js'
 
 const args = argv as { _: string[]; json?: boolean }
@@ -22,9 +22,6 @@ try {
       break
     case 'tools':
       await tools()
-      break
-    case 'prepare':
-      await prepare()
       break
     case 'down':
       await down()
@@ -48,7 +45,7 @@ try {
       process.stdout.write(`${aptPackages.join('\n')}\n`)
       break
     default:
-      process.stderr.write('usage: e2e-stack.ts <up|tools|prepare|down|env|status|apt-packages> [--json]\n')
+      process.stderr.write('usage: e2e-stack.ts <up|tools|down|env|status|apt-packages> [--json]\n')
       process.exitCode = 2
   }
 } catch (error) {

@@ -7,13 +7,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { $, expBackoff, fs, retry } from 'zx'
 import { unpackDebianPackages } from './debian-apt.js'
 import { buildGoTools, goBinary } from './go-tools.js'
-import {
-  buildLocalImages,
-  LOCAL_PREFIX,
-  type LocalImages,
-  localImageTags,
-  prepareImageParts,
-} from './stack-images.js'
+import { buildLocalImages, LOCAL_PREFIX, type LocalImages, localImageTags } from './stack-images.js'
 import {
   ADDRESS_POOL,
   aptPackages,
@@ -569,14 +563,6 @@ export async function tools(): Promise<void> {
   await timed('apt packages (bookworm)', installAptPackages)
   await timed('Go tools (tool-versions.yml)', () => buildGoTools(say))
   await timed('host programs', linkHostPrograms)
-}
-
-/**
- * Makes what the images are assembled from and needs neither the Go tools nor a daemon (busybox, the Debian root
- * filesystems): mostly downloads, so `.ci/run` runs it beside the Go build. `up` makes whatever is missing anyway.
- */
-export async function prepare(): Promise<void> {
-  await timed('image parts (busybox, root filesystems)', () => prepareImageParts(say))
 }
 
 export async function up(): Promise<LocalImages> {

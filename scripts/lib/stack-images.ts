@@ -117,31 +117,17 @@ async function buildImage(
 
 // ---------------------------------------------------------------- Debian root filesystems
 
-const ROOTFS_NAMES = ['rootfs-dind', 'rootfs-buildah'] as const
-type RootfsName = (typeof ROOTFS_NAMES)[number]
-
-function rootfsRecipe(name: RootfsName): string {
-  return createHash('sha256')
-    .update(JSON.stringify(debianSource(name)))
-    .digest('hex')
-    .slice(0, 32)
-}
-
-/** Beside the directory, written last: a directory without it (an interrupted debootstrap) is made again. */
-const rootfsMarker = (name: RootfsName) => `${paths.rootfs(name)}.recipe`
-
 /**
- * A Debian root filesystem made with debootstrap (minbase) plus `packages`, in a directory under STATE. Needs no
- * Docker daemon, so `.ci/run` makes it while the Go tools build; made again only when its recipe changes.
+ * A Debian root filesystem made with debootstrap (minbase) plus `packages`, imported as an image. Made once per
+ * recipe; the directory stays under STATE so a rebuild of the images above it costs nothing.
  */
-async function prepareRootfs(name: RootfsName, say: (line: string) => void): Promise<void> {
+async function rootfsImage(ctx: ImageContext, name: string, say: (line: string) => void): Promise<string> {
   const source = debianSource(name)
-  const recipe = rootfsRecipe(name)
-  const marker = rootfsMarker(name)
-  if (existsSync(marker) && (await fs.readFile(marker, 'utf8')).trim() === recipe) return
+  const tag = `${LOCAL_PREFIX}/${name}:base`
+  const recipe = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 32)
+  if ((await currentRecipe(ctx.docker, tag)) === recipe) return recipe
   const started = Date.now()
   const root = paths.rootfs(name)
-  await fs.remove(marker)
   await fs.remove(root)
   await fs.ensureDir(root)
   const archive = (await import('./debian-apt.js')).hostArchiveUri
@@ -154,27 +140,8 @@ async function prepareRootfs(name: RootfsName, say: (line: string) => void): Pro
   await $({ env })`chroot ${root} apt-get clean`
   await fs.remove(`${root}/usr/sbin/policy-rc.d`)
   await fs.emptyDir(`${root}/var/lib/apt/lists`)
-  await fs.writeFile(marker, `${recipe}\n`)
+  await ctx.docker`sh -c ${'tar -C "$1" -c . | docker import --change "LABEL $2" - "$3"'} sh ${root} ${`${RECIPE_LABEL}=${recipe}`} ${tag}`
   say(`  rootfs ${name} (${source.suite}): ${((Date.now() - started) / 1000).toFixed(1)}s`)
-}
-
-/** The parts of the images that need neither the Go tools nor a Docker daemon: busybox and the root filesystems. */
-export async function prepareImageParts(say: (line: string) => void = () => {}): Promise<void> {
-  await buildBusybox(say)
-  for (const name of ROOTFS_NAMES) await prepareRootfs(name, say)
-}
-
-/** The root filesystem imported as an image, once per recipe. */
-async function rootfsImage(
-  ctx: ImageContext,
-  name: RootfsName,
-  say: (line: string) => void,
-): Promise<string> {
-  const tag = `${LOCAL_PREFIX}/${name}:base`
-  const recipe = rootfsRecipe(name)
-  if ((await currentRecipe(ctx.docker, tag)) === recipe) return recipe
-  await prepareRootfs(name, say)
-  await ctx.docker`sh -c ${'tar -C "$1" -c . | docker import --change "LABEL $2" - "$3"'} sh ${paths.rootfs(name)} ${`${RECIPE_LABEL}=${recipe}`} ${tag}`
   return recipe
 }
 
