@@ -4,9 +4,10 @@
 import { spawn } from 'node:child_process'
 import { Resolver } from 'node:dns/promises'
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { $, expBackoff, fs, retry } from 'zx'
 import { unpackDebianPackages } from './debian-apt.js'
-import { buildGoTools, goBinary } from './go-tools.js'
+import { buildGoTools, goBinary, goModuleDir } from './go-tools.js'
 import { buildLocalImages, LOCAL_PREFIX, type LocalImages, localImageTags } from './stack-images.js'
 import {
   ADDRESS_POOL,
@@ -21,6 +22,7 @@ import {
   MIRROR_PREFIX,
   MULTIARCH_BASE_IMAGE,
   PATH_PREPEND,
+  POSTGRES_PORT,
   PREFIX,
   PROXY_PORT,
   PROXY_TARGET_PORT,
@@ -37,8 +39,12 @@ import {
   REKOR_HOST,
   REKOR_PORT,
   REKOR_URL,
+  REKOR_V1_PORT,
+  REKOR_V1_URL,
   RUN_DIR,
   TEST_HOSTS,
+  TRILLIAN_LOG_SERVER,
+  TRILLIAN_LOG_SIGNER,
   UNREACHABLE_REGISTRY,
 } from './stack-layout.js'
 import { debianSource, goTool } from './tool-versions.js'
@@ -183,23 +189,29 @@ async function ensureHostsEntry(): Promise<void> {
 }
 
 /**
- * The local Rekor's signing key, and what cosign 3 needs to use it: a signing config naming its URL (Rekor v2 API)
- * and a trusted root holding its public key, both written by the stack's own cosign. Made once.
+ * The local Rekors' signing keys (made once), and what cosign needs to use them: a signing config naming the
+ * Rekor v2 URL, for cosign 3's bundles, and a trusted root holding both logs' public keys, both written by the
+ * stack's own cosign. cosign 2 reads no trusted root for legacy signatures: it takes the Rekor v1 key as a PEM file.
  */
 async function ensureSigstoreFiles(): Promise<void> {
   await fs.ensureDir(paths.rekorStorage)
-  if (!existsSync(paths.rekorKey)) {
-    await $`openssl genpkey -algorithm ed25519 -out ${paths.rekorKey}`
-    await fs.remove(paths.trustedRoot)
-  }
+  if (!existsSync(paths.rekorKey)) await $`openssl genpkey -algorithm ed25519 -out ${paths.rekorKey}`
   await $`openssl pkey -in ${paths.rekorKey} -pubout -out ${paths.rekorPublicKey}`
+  await fs.ensureDir(dirname(paths.rekorV1Key))
+  if (!existsSync(paths.rekorV1Key)) {
+    await $`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ${paths.rekorV1Key}`
+  }
+  await $`openssl pkey -in ${paths.rekorV1Key} -pubout -out ${paths.rekorV1PublicKey}`
   const since = 'start-time=2026-01-01T00:00:00Z'
   if (!existsSync(paths.signingConfig)) {
     await $`${BIN_DIR}/cosign signing-config create ${`--rekor=url=${REKOR_URL},api-version=2,${since},operator=catalog-e2e`} --rekor-config=ANY --out ${paths.signingConfig}`
   }
-  if (!existsSync(paths.trustedRoot)) {
-    await $`${BIN_DIR}/cosign trusted-root create ${`--rekor=url=${REKOR_URL},public-key=${paths.rekorPublicKey},${since},origin=${REKOR_HOST}`} --out ${paths.trustedRoot}`
-  }
+  // A Rekor v1 log's ID is its key's hash, where a Rekor v2 log's comes from its origin (the checkpoint's name).
+  await $`${BIN_DIR}/cosign trusted-root create ${[
+    `--rekor=url=${REKOR_URL},public-key=${paths.rekorPublicKey},${since},origin=${REKOR_HOST}`,
+    `--rekor=url=${REKOR_V1_URL},public-key=${paths.rekorV1PublicKey},${since}`,
+  ]} --out ${`${paths.trustedRoot}.new`}`
+  await fs.move(`${paths.trustedRoot}.new`, paths.trustedRoot, { overwrite: true })
 }
 
 async function ensurePki(): Promise<void> {
@@ -373,6 +385,20 @@ const rekorAnswers = async () =>
   ).stdout
     .trim()
     .startsWith('4')
+// Trillian's processes and PostgreSQL listen on the test host's own loopback or a socket: asked from inside.
+const insideTestHost = (command: string[]) => ['ip', 'netns', 'exec', REGISTRY_NETNS, ...command]
+/** `ip netns exec` execs the program in place, so the recorded pid is the daemon's own. */
+const startInsideTestHost = (daemon: Daemon, program: string, args: string[]) =>
+  startDetached(daemon, 'ip', ['netns', 'exec', REGISTRY_NETNS, program, ...args])
+const healthz = (port: number) => async () =>
+  (
+    await $`${insideTestHost(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${port}/healthz`])}`.nothrow()
+  ).stdout.trim() === '200'
+const postgresAnswers = async () =>
+  (await $`${POSTGRES_BIN}/pg_isready -q -h ${paths.postgresSocketDir} -p ${POSTGRES_PORT}`.nothrow()).ok
+// Rekor v1 answers its log info only when its Trillian tree does.
+const rekorV1Answers = async () =>
+  (await $`curl -s -f -o /dev/null ${`${REKOR_V1_URL}/api/v1/log`}`.nothrow()).ok
 const proxyAnswers = async () =>
   (await $`curl -s -o /dev/null ${`http://127.0.0.1:${PROXY_PORT}/`}`.nothrow()).ok
 const targetAnswers = async () =>
@@ -403,6 +429,128 @@ async function stopDaemon(daemon: Daemon): Promise<boolean> {
   if (pidOf(daemon) !== undefined) process.kill(pid, 'SIGKILL')
   await fs.remove(paths.pid(daemon))
   return true
+}
+
+// ---------------------------------------------------------------- Rekor v1 and its Trillian log
+
+const POSTGRES_BIN = '/usr/lib/postgresql/15/bin'
+/** PostgreSQL refuses to run as root; setpriv execs in place, so the recorded pid is the server's own. */
+const asPostgres = ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--']
+const TRILLIAN_DATABASE = 'trillian'
+const postgresUri = `postgresql:///${TRILLIAN_DATABASE}?host=${paths.postgresSocketDir}&port=${POSTGRES_PORT}&user=postgres`
+const trillianFlags = [
+  '--storage_system=postgresql',
+  `--postgresql_uri=${postgresUri}`,
+  '--quota_system=noop',
+]
+const psql = (database: string) => [
+  `${POSTGRES_BIN}/psql`,
+  ...['-h', paths.postgresSocketDir, '-p', String(POSTGRES_PORT), '-U', 'postgres', '-d', database],
+  ...['-v', 'ON_ERROR_STOP=1', '-q', '-t', '-A'],
+]
+
+/** A database cluster of the stack's own (not Debian's `main`), made whole or not at all. */
+async function ensurePostgresCluster(): Promise<void> {
+  if (existsSync(`${paths.postgresData}/PG_VERSION`)) return
+  const staging = `${paths.postgresData}.partial`
+  await fs.remove(staging)
+  await fs.ensureDir(staging, 0o700)
+  await $`chown postgres:postgres ${staging}`
+  await $`${asPostgres} ${POSTGRES_BIN}/initdb --pgdata ${staging} --auth=trust --username=postgres --encoding=UTF8 --no-instructions`
+  // A new cluster has no tree: the old tree ID must not outlive it.
+  await fs.remove(paths.trillianTreeId)
+  await fs.move(staging, paths.postgresData)
+}
+
+/** Trillian's database with its schema (the one the pinned module ships), made under another name and renamed when complete. */
+async function ensureTrillianDatabase(): Promise<void> {
+  const listed =
+    await $`${psql('postgres')} -c ${`SELECT 1 FROM pg_database WHERE datname = '${TRILLIAN_DATABASE}'`}`
+  if (listed.stdout.trim() === '1') return
+  const building = `${TRILLIAN_DATABASE}_partial`
+  const schema = `${await goModuleDir(goTool('trillian'))}/storage/postgresql/schema/storage.sql`
+  await $`${psql('postgres')} -c ${`DROP DATABASE IF EXISTS ${building}`}`
+  await $`${psql('postgres')} -c ${`CREATE DATABASE ${building}`}`
+  await $`${psql(building)} -1 -f ${schema}`
+  await $`${psql('postgres')} -c ${`ALTER DATABASE ${building} RENAME TO ${TRILLIAN_DATABASE}`}`
+  await fs.remove(paths.trillianTreeId)
+}
+
+/** The Trillian tree Rekor v1 writes to: made once, its ID kept for every later start. */
+async function ensureTrillianTree(): Promise<string> {
+  if (existsSync(paths.trillianTreeId)) return readFileSync(paths.trillianTreeId, 'utf8').trim()
+  const created = await $`${insideTestHost([
+    goBinary(goTool('trillian'), 'createtree'),
+    `--admin_server=127.0.0.1:${TRILLIAN_LOG_SERVER.rpc}`,
+    '--display_name=catalog-e2e-rekor-v1',
+    // No new root without new entries: the tree changes only when the suite signs.
+    '--max_root_duration=0',
+  ])}`
+  const treeId = created.stdout.trim()
+  if (!/^\d+$/.test(treeId))
+    throw new Error(`createtree printed no tree ID: ${created.stdout}${created.stderr}`)
+  await fs.writeFile(paths.trillianTreeId, `${treeId}\n`)
+  return treeId
+}
+
+async function startRekorV1(): Promise<void> {
+  await ensurePostgresCluster()
+  await ensureRunning('postgres', postgresAnswers, async () => {
+    await fs.ensureDir(paths.postgresSocketDir)
+    await $`chown postgres:postgres ${paths.postgresSocketDir}`
+    await startDetached('postgres', asPostgres[0] as string, [
+      ...asPostgres.slice(1),
+      `${POSTGRES_BIN}/postgres`,
+      ...['-D', paths.postgresData, '-p', String(POSTGRES_PORT)],
+      // A socket only: nothing but the stack's own Trillian connects.
+      ...['-c', 'listen_addresses=', '-c', `unix_socket_directories=${paths.postgresSocketDir}`],
+    ])
+  })
+  await ensureTrillianDatabase()
+  const trillian = goTool('trillian')
+  await ensureRunning('trillian-log-server', healthz(TRILLIAN_LOG_SERVER.http), () =>
+    startInsideTestHost('trillian-log-server', goBinary(trillian, 'trillian_log_server'), [
+      ...trillianFlags,
+      `--rpc_endpoint=127.0.0.1:${TRILLIAN_LOG_SERVER.rpc}`,
+      `--http_endpoint=127.0.0.1:${TRILLIAN_LOG_SERVER.http}`,
+    ]),
+  )
+  await ensureRunning('trillian-log-signer', healthz(TRILLIAN_LOG_SIGNER.http), () =>
+    startInsideTestHost('trillian-log-signer', goBinary(trillian, 'trillian_log_signer'), [
+      ...trillianFlags,
+      // The only signer: no election.
+      '--force_master',
+      '--sequencer_interval=100ms',
+      `--rpc_endpoint=127.0.0.1:${TRILLIAN_LOG_SIGNER.rpc}`,
+      `--http_endpoint=127.0.0.1:${TRILLIAN_LOG_SIGNER.http}`,
+    ]),
+  )
+  const treeId = await ensureTrillianTree()
+  const endpoints = [
+    'getLogInfo',
+    'getPublicKey',
+    'getLogProof',
+    'createLogEntry',
+    'getLogEntryByIndex',
+    'getLogEntryByUUID',
+    'searchLogQuery',
+  ]
+  await ensureRunning('rekor-v1', rekorV1Answers, () =>
+    startInsideTestHost('rekor-v1', goBinary(goTool('rekor-v1'), 'rekor-server'), [
+      'serve',
+      '--log_type=prod',
+      `--trillian_log_server.address=127.0.0.1`,
+      `--trillian_log_server.port=${TRILLIAN_LOG_SERVER.rpc}`,
+      `--trillian_log_server.tlog_id=${treeId}`,
+      `--rekor_server.address=${REGISTRY_ADDRESS}`,
+      `--port=${REKOR_V1_PORT}`,
+      `--rekor_server.hostname=${REKOR_HOST}`,
+      `--rekor_server.signer=${paths.rekorV1Key}`,
+      // Every endpoint but the search index, which needs Redis; nothing here searches.
+      '--enable_retrieve_api=false',
+      `--enabled_api_endpoints=${endpoints.join(',')}`,
+    ]),
+  )
 }
 
 // ---------------------------------------------------------------- base image
@@ -529,10 +677,13 @@ export interface StackEnv {
   E2E_PROXY_TARGET: string
   /** The stack client's docker config (holds a login for the registry). */
   E2E_DOCKER_CONFIG: string
-  /** The local Rekor, and cosign 3's signing config and trusted root for it. */
+  /** The local Rekor v2, and cosign 3's signing config and the trusted root for it and Rekor v1. */
   E2E_REKOR_URL: string
   E2E_SIGNING_CONFIG: string
   E2E_TRUSTED_ROOT: string
+  /** The local Rekor v1, and its public key (PEM), as cosign 2 takes it. */
+  E2E_REKOR_V1_URL: string
+  E2E_REKOR_V1_PUBLIC_KEY: string
   DOCKER_HOST: string
 }
 
@@ -554,6 +705,8 @@ export function stackEnv(): StackEnv {
     E2E_REKOR_URL: REKOR_URL,
     E2E_SIGNING_CONFIG: paths.signingConfig,
     E2E_TRUSTED_ROOT: paths.trustedRoot,
+    E2E_REKOR_V1_URL: REKOR_V1_URL,
+    E2E_REKOR_V1_PUBLIC_KEY: paths.rekorV1PublicKey,
     DOCKER_HOST: `unix://${paths.dockerSocket}`,
   }
 }
@@ -629,6 +782,7 @@ export async function up(): Promise<LocalImages> {
       ]),
     )
   })
+  await timed('rekor v1 (PostgreSQL, Trillian)', startRekorV1)
   await timed('dockerd', () =>
     ensureRunning('dockerd', dockerAnswers, () =>
       startDetached('dockerd', `${BIN_DIR}/dockerd`, ['--config-file', paths.dockerConfigFile], {
@@ -670,6 +824,10 @@ export async function status(): Promise<boolean> {
     registry: registryAnswers,
     dns: dnsAnswers,
     rekor: rekorAnswers,
+    postgres: postgresAnswers,
+    'trillian-log-server': healthz(TRILLIAN_LOG_SERVER.http),
+    'trillian-log-signer': healthz(TRILLIAN_LOG_SIGNER.http),
+    'rekor-v1': rekorV1Answers,
     dockerd: dockerAnswers,
     tinyproxy: proxyAnswers,
     'proxy-target': targetAnswers,
@@ -680,7 +838,7 @@ export async function status(): Promise<boolean> {
     const ready = pid !== undefined && (await probes[daemon]())
     allUp &&= ready
     say(
-      `${daemon.padEnd(13)} ${ready ? 'up' : pid ? 'starting/unhealthy' : 'down'}${pid ? ` (pid ${pid})` : ''}`,
+      `${daemon.padEnd(20)} ${ready ? 'up' : pid ? 'starting/unhealthy' : 'down'}${pid ? ` (pid ${pid})` : ''}`,
     )
   }
   return allUp

@@ -37,6 +37,21 @@ async function goVersion(): Promise<string> {
   return found.stdout.trim()
 }
 
+/**
+ * The pinned module's source in GOMODCACHE (downloaded when missing, its checksum verified): what the build
+ * compiles, and where the stack reads files the module ships, such as Trillian's database schema.
+ */
+export async function goModuleDir(tool: GoTool, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const download = await $({ env })`go mod download -json ${`${tool.module}@${tool.version}`}`.nothrow()
+  const info = JSON.parse(download.stdout || '{}') as { Dir?: string; Error?: string }
+  if (!download.ok || !info.Dir) {
+    throw new Error(
+      `go: cannot download ${tool.module}@${tool.version}: ${info.Error ?? download.stderr.trim()}`,
+    )
+  }
+  return info.Dir
+}
+
 export async function buildGoTool(tool: GoTool, go: string): Promise<GoBuildReport> {
   const dir = goToolDir(tool)
   const stamp = `${dir}/.recipe.json`
@@ -52,13 +67,7 @@ export async function buildGoTool(tool: GoTool, go: string): Promise<GoBuildRepo
     GOFLAGS: '-mod=readonly',
     CGO_ENABLED: tool.cgo ? '1' : '0',
   }
-  const download = await $({ env })`go mod download -json ${`${tool.module}@${tool.version}`}`.nothrow()
-  const info = JSON.parse(download.stdout || '{}') as { Dir?: string; Error?: string }
-  if (!download.ok || !info.Dir) {
-    throw new Error(
-      `go: cannot download ${tool.module}@${tool.version}: ${info.Error ?? download.stderr.trim()}`,
-    )
-  }
+  const moduleDir = await goModuleDir(tool, env)
   const staging = `${dir}.partial`
   await fs.remove(staging)
   await fs.ensureDir(staging)
@@ -73,7 +82,7 @@ export async function buildGoTool(tool: GoTool, go: string): Promise<GoBuildRepo
     const [pkg = entry, name = ''] = entry.split('=')
     const built = await $({
       env,
-      cwd: info.Dir,
+      cwd: moduleDir,
     })`go build ${flags} -o ${`${staging}/${name}`} ${pkg}`.nothrow()
     if (!built.ok) {
       throw new Error(`go build ${tool.name}@${tool.version} ${pkg} failed:\n${built.stderr.trim()}`)

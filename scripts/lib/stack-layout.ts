@@ -27,6 +27,16 @@ export const DNS_ADDRESS = REGISTRY_ADDRESS
 export const REKOR_HOST = 'rekor.e2e.test'
 export const REKOR_PORT = 3003
 export const REKOR_URL = `http://${REKOR_HOST}:${REKOR_PORT}`
+/**
+ * A Rekor v1 transparency log on the same host and name: the REST API cosign 2, and cosign 3's legacy signature
+ * format, record signatures in. It keeps its entries in a Trillian log (log server and signer) backed by
+ * PostgreSQL; those three listen only on the test host's own loopback, where Rekor reaches them.
+ */
+export const REKOR_V1_PORT = 3008
+export const REKOR_V1_URL = `http://${REKOR_HOST}:${REKOR_V1_PORT}`
+export const TRILLIAN_LOG_SERVER = { rpc: 8090, http: 8091 }
+export const TRILLIAN_LOG_SIGNER = { rpc: 8190, http: 8191 }
+export const POSTGRES_PORT = 5432
 /** Names the test host answers to, in /etc/hosts and in its DNS. */
 export const TEST_HOSTS = [REGISTRY_HOST, REKOR_HOST]
 /** Nothing listens here: the "cache registry unreachable" fault points its cache at it. */
@@ -78,6 +88,12 @@ export const paths = {
   /** cosign 3's signing config naming the local Rekor, and a trusted root holding its key. */
   signingConfig: `${STATE}/rekor/signing-config.json`,
   trustedRoot: `${STATE}/rekor/trusted-root.json`,
+  /** Rekor v1: its signing key (ECDSA P-256, as public Sigstore's), the Trillian tree it writes to, and the database. */
+  rekorV1Key: `${STATE}/rekor-v1/signer.pem`,
+  rekorV1PublicKey: `${STATE}/rekor-v1/signer.pub`,
+  trillianTreeId: `${STATE}/rekor-v1/tree-id`,
+  postgresData: `${STATE}/rekor-v1/postgres`,
+  postgresSocketDir: `${RUN_DIR}/postgres`,
   logs: `${STATE}/logs`,
   rootfs: (name: string) => `${STATE}/rootfs/${name}`,
   pid: (daemon: Daemon) => `${RUN_DIR}/${daemon}.pid`,
@@ -87,7 +103,19 @@ export const paths = {
   cliPluginsDir: '/usr/local/lib/docker/cli-plugins',
 }
 
-export const daemons = ['registry', 'dns', 'rekor', 'dockerd', 'tinyproxy', 'proxy-target'] as const
+/** In start order; stopped in reverse, so PostgreSQL stops after the Trillian processes that use it. */
+export const daemons = [
+  'registry',
+  'dns',
+  'rekor',
+  'postgres',
+  'trillian-log-server',
+  'trillian-log-signer',
+  'rekor-v1',
+  'dockerd',
+  'tinyproxy',
+  'proxy-target',
+] as const
 export type Daemon = (typeof daemons)[number]
 
 /** Prepended to PATH for the stack's daemons and clients. */
@@ -108,6 +136,8 @@ export const aptPackages = [
   'curl',
   'apache2-utils',
   'iproute2',
+  // Trillian's storage for the Rekor v1 log.
+  'postgresql-15',
   // Image assembly: Debian root filesystems, busybox from source (musl), runc (cgo, static libseccomp).
   'debootstrap',
   'musl-tools',

@@ -1,6 +1,7 @@
 // cosign-sign in the cosign `-dev` image, as its non-root user, fed by buildx-cache's dotenv report: key mode
-// without a transparency log in both signature formats, with cosign 3 (the default) and cosign 2, and with a
-// transparency log (a real Rekor v2 the stack runs) with cosign 3. Each
+// without a transparency log in both signature formats, with cosign 3 (the default) and cosign 2; with a
+// transparency log, cosign 3's bundles in a real Rekor v2 and legacy signatures, from cosign 3 and cosign 2, in a
+// real Rekor v1 (both run by the stack). Each
 // signature is verified in the job, by the scenario's verify job, and again from outside with both cosign
 // versions, which shows what each can see.
 import { execFileSync } from 'node:child_process'
@@ -16,6 +17,9 @@ import { runScenario, tail } from './lib/pipeline.js'
 import { cosignVerifyKey, listTags } from './lib/registry.js'
 
 const cosignKeys = useCosignKeys()
+// What cosign 2 and cosign 3 say when no Rekor key given is the one whose log signed the entry (a log's ID is its
+// key's hash).
+const REKOR_KEY_REFUSED = /verifying bundle: rekor log public key not found for payload/
 const keyVariables = () => variablesOf(cosignKeys())
 
 const signed = async (scenario: string, cosignImage?: string) => {
@@ -109,6 +113,77 @@ describe('cosign-sign', () => {
       const verified = await cosignVerifyKey(image, reference, cosignKeys().publicKeyFile)
       expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
     }
+  })
+
+  // Rekor v1's log info (its tree size grows with each entry); the stack's Rekor v1 answers the host directly.
+  const rekorV1TreeSize = async () => {
+    const response = await fetch(`${stackEnv().E2E_REKOR_V1_URL}/api/v1/log`)
+    return ((await response.json()) as { treeSize: number }).treeSize
+  }
+
+  it.each([
+    [
+      'cosign 2',
+      () => localImageTags().cosignV2,
+      /cosign 2\.\d+\.\d+, signature format legacy, transparency log: true/,
+    ],
+    ['cosign 3', () => undefined, /cosign 3\.\d+\.\d+, signature format legacy, transparency log: true/],
+  ])(
+    'key mode, %s, legacy format, with a transparency log: recorded in the local Rekor v1 and verified with its key by cosign 2 and 3; another Rekor key refuses it',
+    async (_name, cosignImage, versionLine) => {
+      const stack = stackEnv()
+      const before = await rekorV1TreeSize()
+      const { ws, run, repo, reference, digest } = await signed(
+        'test/pipelines/cosign-sign/key-legacy-tlog.gitlab-ci.yml',
+        cosignImage(),
+      )
+      expect(run.jobLog('sign')).toMatch(versionLine)
+      expect(run.jobLog('sign')).toContain(`transparency log: the Rekor at ${stack.E2E_REKOR_V1_URL}`)
+      expect(run.jobLog('sign')).toContain(
+        'Existence of the claims in the transparency log was verified offline',
+      )
+      expect(run.jobLog('verify:signature')).toContain('(transparency log: true)')
+      // Both cases push to the scenario's one repository: each finds its own digest's signature tag there.
+      expect(await listTags(repo)).toContain(`${digest.replace(':', '-')}.sig`)
+      // Rekor v1 returns the entry once Trillian has sequenced it, so the tree has grown by now.
+      expect(await rekorV1TreeSize()).toBeGreaterThan(before)
+      for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
+        const verified = await cosignVerifyKey(image, reference, cosignKeys().publicKeyFile, {
+          rekorPublicKey: stack.E2E_REKOR_V1_PUBLIC_KEY,
+        })
+        expect(verified.ok && verified.annotations[0], image).toMatchObject(pipelineAnnotations(ws.sha))
+      }
+      const otherKey = join(cosignKeys().dir, 'other-rekor-v1.pem')
+      execFileSync('openssl', [
+        'genpkey',
+        '-algorithm',
+        'EC',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-out',
+        otherKey,
+      ])
+      execFileSync('openssl', ['pkey', '-in', otherKey, '-pubout', '-out', `${otherKey}.pub`])
+      for (const image of [localImageTags().cosign, localImageTags().cosignV2]) {
+        const refused = await cosignVerifyKey(image, reference, cosignKeys().publicKeyFile, {
+          rekorPublicKey: `${otherKey}.pub`,
+        })
+        expect(refused.ok ? 'verified' : refused.error, image).toMatch(REKOR_KEY_REFUSED)
+      }
+    },
+  )
+
+  it('key mode, rekor_url with the bundle format: the job refuses clearly before signing', async () => {
+    const run = await runScenario(workspace(), {
+      scenario: 'test/pipelines/cosign-sign/key.gitlab-ci.yml',
+      variables: keyVariables(),
+      inputOverrides: { 'cosign-sign': { rekor_url: stackEnv().E2E_REKOR_V1_URL } },
+    })
+    expect(run.status('sign'), tail(run)).toBe('failed')
+    expect(run.jobLog('sign')).toContain(
+      'ERROR: rekor_url and rekor_public_key are for signature_format: legacy; with bundle, signing_config names the Rekor and trusted_root holds its key',
+    )
+    expect(run.jobLog('sign')).not.toContain('Pushing signature')
   })
 
   it('key mode, cosign 2 with the bundle format: the job refuses clearly before signing', async () => {

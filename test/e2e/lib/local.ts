@@ -67,6 +67,9 @@ export function projectVariables(): Record<string, Variable> {
     // cosign 3's signing config and trusted root for the local Rekor v2 (a private Sigstore instance).
     TEST_SIGSTORE_SIGNING_CONFIG: { value: readFileSync(stack.E2E_SIGNING_CONFIG, 'utf8'), file: true },
     TEST_SIGSTORE_TRUSTED_ROOT: { value: readFileSync(stack.E2E_TRUSTED_ROOT, 'utf8'), file: true },
+    // The local Rekor v1, for legacy signatures, and its key as cosign 2 takes it (the trusted root holds it too).
+    TEST_REKOR_V1_URL: { value: stack.E2E_REKOR_V1_URL },
+    TEST_REKOR_V1_PUBLIC_KEY: { value: readFileSync(stack.E2E_REKOR_V1_PUBLIC_KEY, 'utf8'), file: true },
     TEST_HTTP_PROXY: { value: stack.E2E_HTTP_PROXY },
     TEST_PROXY_TARGET: { value: stack.E2E_PROXY_TARGET },
     BASE_IMAGE: { value: stack.E2E_BASE_IMAGE },

@@ -168,16 +168,25 @@ export async function cosignVerifyKey(
   image: string,
   reference: string,
   publicKeyFile: string,
-  options: { trustedRoot?: string } = {},
+  options: { trustedRoot?: string; rekorPublicKey?: string } = {},
 ): Promise<{ ok: true; annotations: Record<string, string>[] } | { ok: false; error: string }> {
   const stack = stackEnv()
-  // With a trusted root, the transparency log entry is checked against it; without one, the signature alone.
+  // With a trusted root or a Rekor key (cosign 2's only way for legacy signatures), the transparency log entry is
+  // checked against it; without either, the signature alone.
   const tlog = options.trustedRoot
     ? {
         mount: ['-v', `${options.trustedRoot}:/keys/trusted-root.json:ro`],
         flags: ['--trusted-root', '/keys/trusted-root.json'],
       }
-    : { mount: [], flags: ['--insecure-ignore-tlog=true'] }
+    : options.rekorPublicKey
+      ? {
+          mount: [
+            ...['-v', `${options.rekorPublicKey}:/keys/rekor.pub:ro`],
+            ...['-e', 'SIGSTORE_REKOR_PUBLIC_KEY=/keys/rekor.pub'],
+          ],
+          flags: ['--rekor-url', stack.E2E_REKOR_V1_URL],
+        }
+      : { mount: [], flags: ['--insecure-ignore-tlog=true'] }
   const args = [
     ...['run', '--rm', '--user', '0', '--entrypoint', '/ko-app/cosign'],
     ...[
