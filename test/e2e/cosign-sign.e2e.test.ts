@@ -42,7 +42,7 @@ const pipelineAnnotations = (sha: string) => ({
 })
 
 describe('cosign-sign', () => {
-  it('key mode, cosign 3, bundle format: a Sigstore bundle as a referrer; cosign 3 verifies it, cosign 2 cannot see it', async () => {
+  it('key mode, cosign 3, bundle format: a Sigstore bundle as a referrer; cosign 3 verifies it, cosign 2.6 only with a trusted root', async () => {
     const { ws, run, repo, reference, digest } = await signed('test/pipelines/cosign-sign/key.gitlab-ci.yml')
     expect(run.jobLog('sign')).toMatch(/cosign 3\.\d+\.\d+, signature format bundle, transparency log: false/)
     // distribution has no referrers API: cosign 3 falls back to the `sha256-<digest>` tag, not `.sig`.
@@ -52,11 +52,33 @@ describe('cosign-sign', () => {
       ...pipelineAnnotations(ws.sha),
       'com.example.query': 'a=b',
     })
+    // cosign 2.6 reads the bundle, but only with trust material: offline, without a trusted root, it refuses.
     const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, cosignKeys().publicKeyFile)
-    expect(v2.ok).toBe(false)
+    expect(v2.ok ? 'verified' : v2.error).toMatch(/trusted root is required when using new bundle format/)
+    // With one it verifies the signature, but neither returns nor checks the bundle's annotations: a wrong
+    // required annotation passes, where cosign 3 refuses it.
+    const wrongTag = {
+      trustedRoot: stackEnv().E2E_TRUSTED_ROOT,
+      tlog: false,
+      annotations: { tag: 'not-this-tag' },
+    }
+    const v2WithRoot = await cosignVerifyKey(
+      localImageTags().cosignV2,
+      reference,
+      cosignKeys().publicKeyFile,
+      wrongTag,
+    )
+    expect(v2WithRoot).toEqual({ ok: true, annotations: [{}] })
+    const v3Wrong = await cosignVerifyKey(
+      localImageTags().cosign,
+      reference,
+      cosignKeys().publicKeyFile,
+      wrongTag,
+    )
+    expect(v3Wrong.ok ? 'verified' : v3Wrong.error).toMatch(/missing or incorrect annotation/)
   })
 
-  it('key mode, cosign 3, with a transparency log: recorded in the local Rekor v2 and verified with its inclusion proof; a trust root with another log key refuses it', async () => {
+  it('key mode, cosign 3, with a transparency log: recorded in the local Rekor v2 and verified with its inclusion proof by cosign 3 and 2.6; a trust root with another log key refuses it', async () => {
     const stack = stackEnv()
     const treeSize = () => Number(readFileSync(`${paths.rekorStorage}/checkpoint`, 'utf8').split('\n')[1])
     const before = treeSize()
@@ -69,6 +91,11 @@ describe('cosign-sign', () => {
       trustedRoot: stack.E2E_TRUSTED_ROOT,
     })
     expect(verified.ok && verified.annotations[0]).toMatchObject(pipelineAnnotations(ws.sha))
+    // cosign 2.6 checks the bundle and its log entry against the same trusted root (it shows no annotations).
+    const v2 = await cosignVerifyKey(localImageTags().cosignV2, reference, cosignKeys().publicKeyFile, {
+      trustedRoot: stack.E2E_TRUSTED_ROOT,
+    })
+    expect(v2.ok ? 'verified' : v2.error).toBe('verified')
     const otherRoot = join(cosignKeys().dir, 'other-trusted-root.json')
     const otherKey = join(cosignKeys().dir, 'other-rekor.pem')
     execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-out', otherKey])

@@ -168,25 +168,32 @@ export async function cosignVerifyKey(
   image: string,
   reference: string,
   publicKeyFile: string,
-  options: { trustedRoot?: string; rekorPublicKey?: string } = {},
+  options: {
+    trustedRoot?: string
+    rekorPublicKey?: string
+    tlog?: boolean
+    /** Annotations the signature must carry (`-a key=value`). */
+    annotations?: Record<string, string>
+  } = {},
 ): Promise<{ ok: true; annotations: Record<string, string>[] } | { ok: false; error: string }> {
   const stack = stackEnv()
   // With a trusted root or a Rekor key (cosign 2's only way for legacy signatures), the transparency log entry is
-  // checked against it; without either, the signature alone.
-  const tlog = options.trustedRoot
-    ? {
-        mount: ['-v', `${options.trustedRoot}:/keys/trusted-root.json:ro`],
-        flags: ['--trusted-root', '/keys/trusted-root.json'],
-      }
-    : options.rekorPublicKey
-      ? {
-          mount: [
-            ...['-v', `${options.rekorPublicKey}:/keys/rekor.pub:ro`],
-            ...['-e', 'SIGSTORE_REKOR_PUBLIC_KEY=/keys/rekor.pub'],
-          ],
-          flags: ['--rekor-url', stack.E2E_REKOR_V1_URL],
-        }
-      : { mount: [], flags: ['--insecure-ignore-tlog=true'] }
+  // checked against it (unless `tlog: false`: cosign 2.6 needs a trusted root for any bundle); without either, the
+  // signature alone.
+  const tlogChecked = options.tlog ?? Boolean(options.trustedRoot || options.rekorPublicKey)
+  const mounts: string[] = []
+  const flags: string[] = []
+  if (options.trustedRoot) {
+    mounts.push('-v', `${options.trustedRoot}:/keys/trusted-root.json:ro`)
+    flags.push('--trusted-root', '/keys/trusted-root.json')
+  }
+  if (options.rekorPublicKey) {
+    mounts.push('-v', `${options.rekorPublicKey}:/keys/rekor.pub:ro`)
+    mounts.push('-e', 'SIGSTORE_REKOR_PUBLIC_KEY=/keys/rekor.pub')
+    flags.push('--rekor-url', stack.E2E_REKOR_V1_URL)
+  }
+  if (!tlogChecked) flags.push('--insecure-ignore-tlog=true')
+  for (const [key, value] of Object.entries(options.annotations ?? {})) flags.push('-a', `${key}=${value}`)
   const args = [
     ...['run', '--rm', '--user', '0', '--entrypoint', '/ko-app/cosign'],
     ...[
@@ -194,12 +201,12 @@ export async function cosignVerifyKey(
       `${publicKeyFile}:/keys/cosign.pub:ro`,
       '-v',
       `${stack.E2E_CA_FILE}:/keys/ca.crt:ro`,
-      ...tlog.mount,
+      ...mounts,
     ],
     ...['-v', `${stack.E2E_DOCKER_CONFIG}:/docker-config:ro`, '-e', 'DOCKER_CONFIG=/docker-config'],
     image,
     ...['verify', '--key', '/keys/cosign.pub', '--registry-cacert', '/keys/ca.crt', '--output', 'json'],
-    ...tlog.flags,
+    ...flags,
     reference,
   ]
   const result = await run('docker', args, {
