@@ -15,7 +15,10 @@
 // same GOCACHE again), built beside the stack's binaries under a `bench-` name, never over them.
 // Needs root and the local stack (`npx tsx scripts/e2e-stack.ts up`, brought up here when down). Other runs on the
 // same daemon do not break it, but they make the seconds noisy: compare only figures from one run.
-// Usage: npm run bench:builds [-- --runs 3] [--builders kaniko,buildah] [--no-go] [--go-tools kaniko] [--logs <dir>]
+// With `--go-jobs`, also the whole Go build from nothing (empty GOCACHE and GOMODCACHE, as on a fresh CI machine),
+// one tool at a time against two at a time, side by side (`--builders none --no-go --go-jobs` for that alone).
+// Usage: npm run bench:builds [-- --runs 3] [--builders kaniko,buildah] [--no-go] [--go-tools kaniko] [--go-jobs]
+//   [--logs <dir>]
 // `--runs N` repeats the three builds N times, builders taking turns, each run with a cache of its own, and
 // reports the median seconds and the hits over all runs; `--logs` keeps each build job's log as
 // <dir>/<builder>-<run>-<phase>.log, to see which step missed the cache.
@@ -31,13 +34,20 @@ import { buildahRunner, buildkitRunner } from '../test/e2e/lib/local.js'
 import { planLocalScenario, type RunOptions, runScenario, tail } from '../test/e2e/lib/pipeline.js'
 import { createWorkspace, type Workspace } from '../test/e2e/lib/workspace.js'
 import { up } from './lib/e2e-stack.js'
-import { buildGoTool, goToolDir } from './lib/go-tools.js'
+import { buildEach, buildGoTool, goToolDir } from './lib/go-tools.js'
 import { type GoTool, toolVersions } from './lib/tool-versions.js'
 
 $.verbose = false
 $.quiet = true
 
-const flags = argv as { builders?: string; go?: boolean; 'go-tools'?: string; logs?: string; runs?: number }
+const flags = argv as {
+  builders?: string
+  go?: boolean
+  'go-tools'?: string
+  'go-jobs'?: boolean
+  logs?: string
+  runs?: number
+}
 const runs = Math.max(1, Number(flags.runs ?? 1))
 
 // ---------------------------------------------------------------- what is measured (pure)
@@ -287,6 +297,43 @@ async function benchGoBuilds(names?: string[]): Promise<GoTimes[]> {
   return [...times.values()]
 }
 
+/**
+ * The whole Go build as a fresh CI machine runs it, one tool at a time against two at a time (buildEach): each
+ * round with an empty GOCACHE and an empty GOMODCACHE of its own, so both download and compile everything.
+ */
+async function benchGoJobs(names?: string[]): Promise<{ jobs: number; seconds: number }[]> {
+  const go = (await $`go env GOVERSION`).stdout.trim()
+  const tools = Object.values(toolVersions().go)
+    .filter((tool) => !names || names.includes(tool.name))
+    .map((tool): GoTool => ({ ...tool, name: `bench-${tool.name}` }))
+  const rounds: { jobs: number; seconds: number }[] = []
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: not a turbo task; buildGoTool's go commands read them
+  const previous = { GOCACHE: process.env.GOCACHE, GOMODCACHE: process.env.GOMODCACHE }
+  for (const jobs of [1, 2]) {
+    const gocache = mkdtempSync(join(tmpdir(), 'catalog-bench-gocache-'))
+    const gomodcache = mkdtempSync(join(tmpdir(), 'catalog-bench-gomodcache-'))
+    Object.assign(process.env, { GOCACHE: gocache, GOMODCACHE: gomodcache })
+    try {
+      for (const tool of tools) await fs.remove(goToolDir(tool))
+      const started = performance.now()
+      await buildEach(tools, go, jobs, (line) => console.log(`${jobs} at a time:${line}`))
+      rounds.push({ jobs, seconds: (performance.now() - started) / 1000 })
+      console.log(`go tools, ${jobs} at a time: ${rounds.at(-1)?.seconds.toFixed(1)}s`)
+    } finally {
+      for (const tool of tools) await fs.remove(goToolDir(tool))
+      // The module cache is read-only on disk; the go command removes it.
+      await $`go clean -modcache`.nothrow()
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+      await fs.remove(gocache)
+      await fs.remove(gomodcache)
+    }
+  }
+  return rounds
+}
+
 // ---------------------------------------------------------------- run
 
 const builders = selectBuilders(BUILDERS, flags.builders)
@@ -314,6 +361,7 @@ for (let round = 1; round <= runs; round++) {
   }
 }
 const goTimes = flags.go === false ? [] : await benchGoBuilds(goNames)
+const goJobs = flags['go-jobs'] ? await benchGoJobs(goNames) : []
 
 console.log('')
 if (results.size > 0) {
@@ -344,6 +392,17 @@ if (goTimes.length > 0) {
         ...goTimes.map((t) => [t.name, t.version, t.cold.toFixed(1), t.cached.toFixed(1)]),
         ['total', '', total('cold'), total('cached')],
       ],
+    ),
+  )
+}
+if (goJobs.length > 0) {
+  const one = goJobs.find((round) => round.jobs === 1)?.seconds ?? Number.NaN
+  console.log('')
+  console.log('Go tools from nothing (empty GOCACHE and GOMODCACHE each round), in one run:')
+  console.log(
+    markdownTable(
+      ['builds at a time', 'seconds', 'ratio to one at a time'],
+      goJobs.map((round) => [String(round.jobs), round.seconds.toFixed(1), (round.seconds / one).toFixed(2)]),
     ),
   )
 }

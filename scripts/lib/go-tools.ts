@@ -99,20 +99,46 @@ export async function buildGoTool(tool: GoTool, go: string): Promise<GoBuildRepo
   }
 }
 
-/** Builds every pinned Go tool, one after another (the go command already uses every core). */
+/**
+ * Builds the given tools, `jobs` at a time. One build keeps both cores busy only part of the time: module downloads
+ * wait on the network and each binary's link is a single process, so a second build fills those gaps (`npm run
+ * bench:builds -- --go-jobs` measures one at a time against two). After a failure no new build starts; the running
+ * ones finish (each writes only its own staging directory), then the first error is thrown.
+ */
+export async function buildEach(
+  tools: GoTool[],
+  go: string,
+  jobs: number,
+  say: (line: string) => void = () => {},
+): Promise<GoBuildReport[]> {
+  const reports: GoBuildReport[] = []
+  const failures: unknown[] = []
+  let next = 0
+  const worker = async () => {
+    while (next < tools.length && failures.length === 0) {
+      const tool = tools[next++] as GoTool
+      try {
+        const report = await buildGoTool(tool, go)
+        say(
+          `  go ${tool.name}@${tool.version}: ${report.cached ? 'cached' : `built in ${report.seconds.toFixed(1)}s`}`,
+        )
+        reports.push(report)
+      } catch (error) {
+        failures.push(error)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tools.length)) }, worker))
+  if (failures.length > 0) throw failures[0]
+  return reports
+}
+
+/** Builds every pinned Go tool (or those named), two at a time. */
 export async function buildGoTools(
   say: (line: string) => void = () => {},
   names?: string[],
 ): Promise<GoBuildReport[]> {
   const go = await goVersion()
-  const reports: GoBuildReport[] = []
-  for (const tool of Object.values(toolVersions().go)) {
-    if (names && !names.includes(tool.name)) continue
-    const report = await buildGoTool(tool, go)
-    say(
-      `  go ${tool.name}@${tool.version}: ${report.cached ? 'cached' : `built in ${report.seconds.toFixed(1)}s`}`,
-    )
-    reports.push(report)
-  }
-  return reports
+  const tools = Object.values(toolVersions().go).filter((tool) => !names || names.includes(tool.name))
+  return buildEach(tools, go, 2, say)
 }
