@@ -42,6 +42,7 @@ import {
   REKOR_V1_PORT,
   REKOR_V1_URL,
   RUN_DIR,
+  STATE,
   TEST_HOSTS,
   TRILLIAN_LOG_SERVER,
   TRILLIAN_LOG_SIGNER,
@@ -215,6 +216,9 @@ async function ensureSigstoreFiles(): Promise<void> {
 }
 
 async function ensurePki(): Promise<void> {
+  // STATE first, with the default mode: ensureDir gives every directory it makes the mode asked for, and
+  // PostgreSQL, which runs as its own user, must pass through STATE to its cluster.
+  await fs.ensureDir(STATE)
   await fs.ensureDir(paths.pki, 0o700)
   if (!existsSync(paths.caCert)) {
     await $`openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj ${'/CN=catalog e2e CA'} -keyout ${paths.caKey} -out ${paths.caCert}`
@@ -451,6 +455,12 @@ const psql = (database: string) => [
 
 /** A database cluster of the stack's own (not Debian's `main`), made whole or not at all. */
 async function ensurePostgresCluster(): Promise<void> {
+  // initdb and the server run as postgres: the directories above the cluster must let it pass (older stacks
+  // made STATE 0700).
+  await fs.ensureDir(dirname(paths.postgresData))
+  for (const dir of [STATE, dirname(paths.postgresData)]) {
+    await fs.chmod(dir, (await fs.stat(dir)).mode | 0o001)
+  }
   if (existsSync(`${paths.postgresData}/PG_VERSION`)) return
   const staging = `${paths.postgresData}.partial`
   await fs.remove(staging)
