@@ -200,29 +200,25 @@ describe('cosign-sign', () => {
     },
   )
 
-  it('key mode, rekor_url with the bundle format: the job refuses clearly before signing', async () => {
-    const run = await runScenario(workspace(), {
-      scenario: 'test/pipelines/cosign-sign/key.gitlab-ci.yml',
-      variables: keyVariables(),
-      inputOverrides: { 'cosign-sign': { rekor_url: stackEnv().E2E_REKOR_V1_URL } },
-    })
-    expect(run.status('sign'), tail(run)).toBe('failed')
-    expect(run.jobLog('sign')).toContain(
+  it.each([
+    [
+      'rekor_url with the bundle format',
+      () => ({ rekor_url: stackEnv().E2E_REKOR_V1_URL }),
       'ERROR: rekor_url and rekor_public_key are for signature_format: legacy; with bundle, signing_config names the Rekor and trusted_root holds its key',
-    )
-    expect(run.jobLog('sign')).not.toContain('Pushing signature')
-  })
-
-  it('key mode, cosign 2 with the bundle format: the job refuses clearly before signing', async () => {
+    ],
+    [
+      'cosign 2 with the bundle format',
+      () => ({ image: localImageTags().cosignV2 }),
+      'ERROR: signature_format: bundle needs cosign 3 (the image has cosign 2.',
+    ],
+  ])('key mode, %s: the job refuses clearly before signing', async (_name, inputs, message) => {
     const run = await runScenario(workspace(), {
       scenario: 'test/pipelines/cosign-sign/key.gitlab-ci.yml',
       variables: keyVariables(),
-      inputOverrides: { 'cosign-sign': { image: localImageTags().cosignV2 } },
+      inputOverrides: { 'cosign-sign': inputs() },
     })
     expect(run.status('sign'), tail(run)).toBe('failed')
-    expect(run.jobLog('sign')).toContain(
-      'ERROR: signature_format: bundle needs cosign 3 (the image has cosign 2.',
-    )
+    expect(run.jobLog('sign')).toContain(message)
     expect(run.jobLog('sign')).not.toContain('Pushing signature')
   })
 
