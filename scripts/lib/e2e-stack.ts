@@ -742,19 +742,11 @@ export async function up(): Promise<LocalImages> {
   })
   await timed('registry and DNS', async () => {
     await ensureRunning('registry', registryAnswers, () =>
-      // `ip netns exec` execs the program in place, so the recorded pid is the daemon's own.
-      startDetached('registry', 'ip', [
-        'netns',
-        'exec',
-        REGISTRY_NETNS,
-        'docker-registry',
-        'serve',
-        paths.registryConfig,
-      ]),
+      startInsideTestHost('registry', 'docker-registry', ['serve', paths.registryConfig]),
     )
     await ensureRunning('dns', dnsAnswers, () =>
-      startDetached('dns', 'ip', [
-        ...['netns', 'exec', REGISTRY_NETNS, 'dnsmasq', '--keep-in-foreground', '--log-facility=-'],
+      startInsideTestHost('dns', 'dnsmasq', [
+        ...['--keep-in-foreground', '--log-facility=-'],
         ...[
           '--no-resolv',
           '--no-hosts',
@@ -770,8 +762,8 @@ export async function up(): Promise<LocalImages> {
   await timed('rekor', async () => {
     await ensureSigstoreFiles()
     await ensureRunning('rekor', rekorAnswers, () =>
-      startDetached('rekor', 'ip', [
-        ...['netns', 'exec', REGISTRY_NETNS, goBinary(goTool('rekor'), 'rekor-server'), 'serve'],
+      startInsideTestHost('rekor', goBinary(goTool('rekor'), 'rekor-server'), [
+        'serve',
         ...[
           '--storage-dir',
           paths.rekorStorage,
